@@ -1,0 +1,54 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// lwexec: run a command with AWS Secrets Manager secrets in its environment.
+///
+/// One library target per concern, a thin executable that only parses and wires.
+/// See docs/ARCHITECTURE.md for what each target holds and may depend on.
+let package = Package(
+    name: "lwexec",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "lwexec", targets: ["lwexec"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C system libraries: headers plus thin typed shims, nothing else.
+        // No pkgConfig here on purpose: linking libcurl costs ~3.4 ms at every start,
+        // so the shim loads it with dlopen on first network use (see shim.h).
+        .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
+                       providers: [.apt(["libssl-dev"])]),
+        .systemLibrary(name: "CKeyutils", pkgConfig: "libkeyutils",
+                       providers: [.apt(["libkeyutils-dev"])]),
+
+        // Hashing, HMAC, randomness and encodings over libcrypto.
+        .target(name: "LWCrypto", dependencies: ["CCrypto"]),
+        // AWS Signature Version 4, stage by stage.
+        .target(name: "AWSSigV4", dependencies: ["LWCrypto"]),
+        // HTTP over libcurl, loaded with dlopen on first use.
+        .target(name: "AWSHTTP", dependencies: ["CCurl"]),
+        // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
+        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto"]),
+        // Typed Secrets Manager operations.
+        .target(name: "SecretsManager", dependencies: ["AWSCore"]),
+        // Prefixes -> secrets -> environment; pure rules behind a protocol.
+        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore"]),
+        // posix_spawn, signal forwarding, exit status.
+        .target(name: "Launcher"),
+        // Commands, the fast path, error rendering.
+        .target(name: "LwexecCLI", dependencies: [
+            "AWSCore", "SecretsManager", "SecretResolution", "Launcher",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "lwexec", dependencies: ["LwexecCLI"]),
+
+        .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
+        .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
+        .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
+    ]
+)

@@ -1,0 +1,1 @@
+public let placeholderAWSCore = 0

@@ -1,0 +1,1 @@
+public let placeholderAWSHTTP = 0

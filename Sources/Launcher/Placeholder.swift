@@ -1,0 +1,1 @@
+public let placeholderLauncher = 0

@@ -1,0 +1,1 @@
+public let placeholderLwexecCLI = 0
