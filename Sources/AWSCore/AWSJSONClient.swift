@@ -1,0 +1,119 @@
+import AWSHTTP
+import AWSSigV4
+
+/// A signed client for an AWS JSON 1.1 service: `POST /` with `X-Amz-Target`, retries, a deadline.
+///
+/// Calls made together with `callAll` travel in parallel; each retries on its own, so a
+/// throttled batch does not hold up its siblings' answers longer than its own backoff.
+public final class AWSJSONClient {
+    public let service: ServiceDescriptor
+    public let targetPrefix: String
+    public let endpoint: Endpoint
+    public let region: String
+    public let credentials: Credentials
+    public let retry: RetryPolicy
+    public let log: Logger
+    /// The monotonic time (ms) after which no new attempt starts.
+    public let deadlineMs: Int
+    private let http: HTTPClient
+    /// Sequential round trips made so far (parallel requests count once), for `-v` and benchmarks.
+    public private(set) var roundTrips = 0
+
+    public init(service: ServiceDescriptor, targetPrefix: String, endpoint: Endpoint, region: String,
+                credentials: Credentials, http: HTTPClient, retry: RetryPolicy, log: Logger, deadlineMs: Int) {
+        self.service = service
+        self.targetPrefix = targetPrefix
+        self.endpoint = endpoint
+        self.region = region
+        self.credentials = credentials
+        self.http = http
+        self.retry = retry
+        self.log = log
+        self.deadlineMs = deadlineMs
+    }
+
+    /// One call: operation name and JSON input.
+    public struct Call: Sendable {
+        public var operation: String
+        public var input: JSONValue
+        public init(_ operation: String, _ input: JSONValue) {
+            self.operation = operation
+            self.input = input
+        }
+    }
+
+    /// Calls one operation and returns its JSON answer.
+    public func call(_ operation: String, _ input: JSONValue) throws(AWSError) -> JSONValue {
+        try callAll([Call(operation, input)])[0].get()
+    }
+
+    /// Calls every operation at once; answers come back in the order asked.
+    public func callAll(_ calls: [Call]) -> [Result<JSONValue, AWSError>] {
+        var results = [Result<JSONValue, AWSError>?](repeating: nil, count: calls.count)
+        var pending = Array(calls.indices)
+        var attempt = 1
+        while !pending.isEmpty {
+            let started = Clock.monotonicMs()
+            let answers = http.sendAll(pending.map { request(for: calls[$0]) })
+            roundTrips += 1
+            let elapsed = Clock.monotonicMs() - started
+            var again: [Int] = []
+            for (i, answer) in zip(pending, answers) {
+                let outcome = interpret(answer, operation: calls[i].operation)
+                switch outcome {
+                case .success:
+                    log.debug("\(calls[i].operation) ok (\(elapsed) ms)")
+                case .failure(let e):
+                    log.debug("\(calls[i].operation) failed: \(e.code ?? "transport"): \(e.message) (\(elapsed) ms, attempt \(attempt))")
+                    if retry.isRetryable(e) && attempt < retry.maxAttempts { again.append(i) }
+                }
+                results[i] = outcome
+            }
+            if again.isEmpty { break }
+            let wait = retry.backoffMs(afterAttempt: attempt)
+            if Clock.monotonicMs() + wait >= deadlineMs { break }
+            log.debug("retrying \(again.count) call(s) in \(wait) ms")
+            Clock.sleep(ms: wait)
+            pending = again
+            attempt += 1
+        }
+        return results.map { $0! }
+    }
+
+    /// Builds and signs the HTTP request for one call.
+    func request(for call: Call) -> HTTPRequest {
+        let body = Array(JSON.serialize(call.input).utf8)
+        let unsigned = SignableRequest(method: "POST", path: endpoint.url.path, query: "", headers: [
+            (name: "Host", value: endpoint.url.hostHeader),
+            (name: "Content-Type", value: "application/x-amz-json-1.1"),
+            (name: "X-Amz-Target", value: "\(targetPrefix).\(call.operation)"),
+        ], body: body)
+        let signed = SigV4.sign(unsigned, credentials: credentials.signing, region: region,
+                                service: service.signingName, date: .now)
+        var headers = signed.headers
+        headers.append((name: "User-Agent", value: "lwexec/\(LwexecVersion.string)"))
+        return HTTPRequest(method: "POST", url: endpoint.url.description + (endpoint.url.path == "/" ? "/" : ""),
+                           headers: headers, body: body)
+    }
+
+    /// Maps an HTTP outcome to a JSON answer or an `AWSError`.
+    func interpret(_ answer: Result<HTTPResponse, HTTPError>, operation: String) -> Result<JSONValue, AWSError> {
+        switch answer {
+        case .failure(let e):
+            let what = e.kind == .timeout ? "timed out" : "failed"
+            let kind: AWSError.Kind = e.kind == .unavailable ? .configuration : .transport
+            return .failure(AWSError(kind, "\(operation) to \(endpoint.url) \(what): \(e.message)",
+                                     hint: "check the network and the endpoint (\(endpoint.source))", operation: operation))
+        case .success(let r) where (200..<300).contains(r.status):
+            do {
+                return .success(try JSON.parse(r.body))
+            } catch {
+                return .failure(AWSError(.malformedResponse, "\(operation) answered with unreadable JSON (\(error))",
+                                         hint: "check that \(endpoint.url) is a \(service.signingName) endpoint", operation: operation))
+            }
+        case .success(let r):
+            let (code, message) = ErrorDecoding.decode(status: r.status, headers: r.headers, body: r.body)
+            return .failure(AWSError(.service(code: code, status: r.status), message, operation: operation))
+        }
+    }
+}

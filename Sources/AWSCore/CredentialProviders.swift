@@ -1,0 +1,97 @@
+/// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`.
+public struct EnvironmentCredentialProvider: CredentialProvider {
+    public init() {}
+
+    public func describe(_ context: CredentialContext) -> String {
+        "environment (AWS_ACCESS_KEY_ID)"
+    }
+
+    public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
+        if context.profileFromFlag { return nil }
+        let id = context.env["AWS_ACCESS_KEY_ID"], secret = context.env["AWS_SECRET_ACCESS_KEY"]
+        switch (id, secret) {
+        case (nil, nil): return nil
+        case (.some, nil):
+            throw AWSError(.configuration, "AWS_ACCESS_KEY_ID is set but AWS_SECRET_ACCESS_KEY is not",
+                           hint: "set both, or unset AWS_ACCESS_KEY_ID to use a profile")
+        case (nil, .some):
+            throw AWSError(.configuration, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not",
+                           hint: "set both, or unset AWS_SECRET_ACCESS_KEY to use a profile")
+        case (let id?, let secret?):
+            return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: context.env["AWS_SESSION_TOKEN"],
+                               source: "environment")
+        }
+    }
+}
+
+/// Static keys of the profile in use: the credentials file first, then the config file.
+public struct ProfileStaticCredentialProvider: CredentialProvider {
+    public init() {}
+
+    public func describe(_ context: CredentialContext) -> String {
+        "profile \(context.profileName) in \(context.shared.credentialsPath) and \(context.shared.configPath)"
+    }
+
+    public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
+        let shared = context.shared, name = context.profileName
+        for (keys, file) in [(shared.credentialsProfile(name), shared.credentialsPath),
+                             (shared.configProfile(name), shared.configPath)] {
+            guard let keys else { continue }
+            let id = keys["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
+            let secret = keys["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
+            if id == nil && secret == nil { continue }
+            guard let id, let secret else {
+                throw AWSError(.configuration,
+                               "profile \(name) in \(file) has only one of aws_access_key_id and aws_secret_access_key",
+                               hint: "add the missing key, or remove both to use another source")
+            }
+            return Credentials(accessKeyID: id, secretAccessKey: secret,
+                               sessionToken: keys["aws_session_token"].flatMap { $0.isEmpty ? nil : $0 },
+                               source: "profile \(name) (\(file))")
+        }
+        let merged = context.profile
+        for key in ["role_arn", "sso_session", "sso_start_url", "credential_process", "web_identity_token_file"]
+        where merged[key] != nil {
+            throw AWSError(.configuration, "profile \(name) uses \(key), which this version of lwexec cannot use yet",
+                           hint: "export temporary keys (e.g. `eval \"$(aws configure export-credentials --profile \(name) --format env)\"`)")
+        }
+        return nil
+    }
+}
+
+/// The ordered chain of credential sources, reporting every source it tried when none has credentials.
+public struct CredentialChain: Sendable {
+    public var providers: [any CredentialProvider]
+
+    public init(providers: [any CredentialProvider]) {
+        self.providers = providers
+    }
+
+    /// The chain of the AWS CLI, as far as this version implements it.
+    public static let standard = CredentialChain(providers: [
+        EnvironmentCredentialProvider(),
+        ProfileStaticCredentialProvider(),
+    ])
+
+    /// The first credentials any provider has.
+    public func resolve(_ context: CredentialContext) throws(AWSError) -> Credentials {
+        if context.profileExplicit, !context.shared.hasProfile(context.profileName),
+           !(context.profileName == "default") {
+            throw AWSError(.configuration,
+                           "profile \(context.profileName) is not in \(context.shared.configPath) or \(context.shared.credentialsPath)",
+                           hint: profileHint(context))
+        }
+        for p in providers {
+            if let c = try p.load(context) { return c }
+        }
+        let tried = providers.map { $0.describe(context) }.joined(separator: "; ")
+        throw AWSError(.noCredentials, "no AWS credentials found (tried: \(tried))",
+                       hint: "set AWS_PROFILE or --profile to a configured profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
+    }
+
+    private func profileHint(_ context: CredentialContext) -> String {
+        let names = context.shared.profileNames
+        if names.isEmpty { return "configure it with `aws configure --profile \(context.profileName)`" }
+        return "known profiles: " + names.joined(separator: ", ")
+    }
+}

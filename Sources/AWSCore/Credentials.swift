@@ -1,0 +1,61 @@
+import AWSSigV4
+
+/// Credentials found by the chain, with where they came from (never printed with the secret parts).
+public struct Credentials: Sendable, Equatable {
+    public var accessKeyID: String
+    public var secretAccessKey: String
+    public var sessionToken: String?
+    /// Epoch seconds when temporary credentials stop working; nil for long-lived keys.
+    public var expiration: Int?
+    /// A human name for the source: "environment", "profile dev (credentials file)", ...
+    public var source: String
+
+    public init(accessKeyID: String, secretAccessKey: String, sessionToken: String? = nil,
+                expiration: Int? = nil, source: String) {
+        self.accessKeyID = accessKeyID
+        self.secretAccessKey = secretAccessKey
+        self.sessionToken = sessionToken
+        self.expiration = expiration
+        self.source = source
+    }
+
+    /// The signing view of these credentials.
+    public var signing: SigV4Credentials {
+        SigV4Credentials(accessKeyID: accessKeyID, secretAccessKey: secretAccessKey, sessionToken: sessionToken)
+    }
+}
+
+/// What every credential provider may look at: the environment, the shared files, the chosen profile.
+public struct CredentialContext: Sendable {
+    public var env: ProcessEnvironment
+    public var shared: SharedConfig
+    /// The profile in use: `--profile`, `AWS_PROFILE`, `AWS_DEFAULT_PROFILE`, else `default`.
+    public var profileName: String
+    /// True when the profile was named on the command line, which skips environment keys (as the AWS CLI does).
+    public var profileFromFlag: Bool
+    /// True when the profile was named at all (flag or variable): then it must exist.
+    public var profileExplicit: Bool
+
+    public init(env: ProcessEnvironment, shared: SharedConfig, profileFlag: String?) {
+        self.env = env
+        self.shared = shared
+        if let p = profileFlag, !p.isEmpty {
+            profileName = p; profileFromFlag = true; profileExplicit = true
+        } else if let p = env["AWS_PROFILE"] ?? env["AWS_DEFAULT_PROFILE"] {
+            profileName = p; profileFromFlag = false; profileExplicit = true
+        } else {
+            profileName = "default"; profileFromFlag = false; profileExplicit = false
+        }
+    }
+
+    /// The merged keys of the profile in use.
+    public var profile: [String: String] { shared.profile(profileName) }
+}
+
+/// One link of the credential chain.
+public protocol CredentialProvider: Sendable {
+    /// How the provider is named in "tried: ..." lists.
+    func describe(_ context: CredentialContext) -> String
+    /// Credentials, nil when this source is not configured, or an error when it is configured but broken.
+    func load(_ context: CredentialContext) throws(AWSError) -> Credentials?
+}

@@ -1,0 +1,49 @@
+import Glibc
+
+/// The process environment as read once at start-up, passed down so rules stay testable.
+public struct ProcessEnvironment: Sendable {
+    public var variables: [String: String]
+    /// The same variables in their original order, for passing to a child unchanged.
+    public var ordered: [(String, String)]
+
+    public init(_ variables: [(String, String)]) {
+        self.ordered = variables
+        var dict: [String: String] = [:]
+        for (k, v) in variables where dict[k] == nil { dict[k] = v }
+        self.variables = dict
+    }
+
+    /// Reads `environ`.
+    public static func current() -> ProcessEnvironment {
+        var pairs: [(String, String)] = []
+        var p = environ
+        while let entry = p.pointee {
+            let s = String(cString: entry)
+            if let eq = s.firstIndex(of: "=") {
+                pairs.append((String(s[..<eq]), String(s[s.index(after: eq)...])))
+            }
+            p += 1
+        }
+        return ProcessEnvironment(pairs)
+    }
+
+    /// The value of `name` when it is set and not empty, as the AWS CLI treats its variables.
+    public subscript(name: String) -> String? {
+        guard let v = variables[name], !v.isEmpty else { return nil }
+        return v
+    }
+
+    /// The user's home directory: `HOME`, else the password database.
+    public var home: String {
+        if let h = self["HOME"] { return h }
+        if let pw = getpwuid(getuid()), let dir = pw.pointee.pw_dir { return String(cString: dir) }
+        return "/"
+    }
+
+    /// Expands a leading `~/` the way the AWS CLI does for file paths.
+    public func expandTilde(_ path: String) -> String {
+        if path == "~" { return home }
+        if path.hasPrefix("~/") { return home + path.dropFirst(1) }
+        return path
+    }
+}

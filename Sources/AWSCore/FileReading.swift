@@ -1,0 +1,32 @@
+import Glibc
+
+/// Reads small files without Foundation.
+public enum FileReading {
+    /// The file's bytes, or nil when it does not exist; other failures carry errno.
+    public static func contents(of path: String) throws(FileError) -> [UInt8]? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT || errno == ENOTDIR { return nil }
+            throw FileError(path: path, errno: errno)
+        }
+        defer { close(fd) }
+        var out: [UInt8] = []
+        var buf = [UInt8](repeating: 0, count: 65536)
+        while true {
+            let n = read(fd, &buf, buf.count)
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, errno: errno)
+            }
+            if n == 0 { break }
+            out.append(contentsOf: buf[0..<n])
+        }
+        return out
+    }
+
+    public struct FileError: Error, Sendable, CustomStringConvertible {
+        public var path: String
+        public var errno: Int32
+        public var description: String { "cannot read \(path): \(String(cString: strerror(errno)))" }
+    }
+}

@@ -1,1 +1,0 @@
-public let placeholderAWSCore = 0

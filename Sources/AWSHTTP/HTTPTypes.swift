@@ -1,0 +1,71 @@
+/// One HTTP request as lwexec sends it: the URL whole, headers in order, the body as bytes.
+public struct HTTPRequest: Sendable {
+    public var method: String
+    public var url: String
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+        self.method = method
+        self.url = url
+        self.headers = headers
+        self.body = body
+    }
+}
+
+/// An HTTP answer: status, headers (names lowercased) and body.
+public struct HTTPResponse: Sendable {
+    public var status: Int
+    public var headers: [(name: String, value: String)]
+    public var body: [UInt8]
+
+    public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+    }
+
+    /// The first header with this (case-insensitive) name.
+    public func header(_ name: String) -> String? {
+        let n = name.lowercased()
+        return headers.first { $0.name == n }?.value
+    }
+}
+
+/// Why a request got no HTTP answer at all.
+public struct HTTPError: Error, Sendable {
+    public enum Kind: Sendable {
+        /// libcurl could not be loaded.
+        case unavailable
+        /// DNS, connect, TLS, reset, or a timeout: worth a retry.
+        case transport
+        /// The request took longer than the timeout.
+        case timeout
+    }
+
+    public var kind: Kind
+    public var message: String
+    public var url: String
+
+    public init(kind: Kind, message: String, url: String) {
+        self.kind = kind
+        self.message = message
+        self.url = url
+    }
+}
+
+/// Timeouts and TLS settings for a transport.
+public struct HTTPOptions: Sendable {
+    /// Milliseconds allowed to establish a connection.
+    public var connectTimeoutMs: Int = 3_000
+    /// Milliseconds allowed for a whole request.
+    public var requestTimeoutMs: Int = 10_000
+    /// A PEM bundle to trust instead of the system store (`AWS_CA_BUNDLE`).
+    public var caBundle: String?
+
+    public init(connectTimeoutMs: Int = 3_000, requestTimeoutMs: Int = 10_000, caBundle: String? = nil) {
+        self.connectTimeoutMs = connectTimeoutMs
+        self.requestTimeoutMs = requestTimeoutMs
+        self.caBundle = caBundle
+    }
+}

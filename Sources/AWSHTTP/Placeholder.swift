@@ -1,1 +1,0 @@
-public let placeholderAWSHTTP = 0

@@ -1,1 +1,0 @@
-public let placeholderSecretResolution = 0

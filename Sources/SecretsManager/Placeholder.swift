@@ -1,1 +1,0 @@
-public let placeholderSecretsManager = 0
