@@ -1,1 +1,3 @@
 import LwexecCLI
+
+LwexecMain.main()

@@ -1,0 +1,116 @@
+import ArgumentParser
+import SecretResolution
+
+/// `lwexec [exec] [OPTIONS] PREFIX... -- COMMAND [ARG...]`.
+struct ExecCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "exec",
+        abstract: "Run a command with the secrets under one or more prefixes in its environment.",
+        usage: "lwexec [exec] [<options>] <prefix>... -- <command> [<arg>...]",
+        discussion: """
+        Every secret directly under each PREFIX becomes a variable: /non-prod/backend/database_password \
+        becomes DATABASE_PASSWORD. A later prefix overrides an earlier one, --secret overrides prefixes, \
+        and secrets override the inherited environment; each override is announced on stderr (never a value).
+
+        lwexec forwards signals to the command and exits with its status. Its own failures exit 125; \
+        a command that cannot run exits 126, one that is not found 127. When anything fails, the command \
+        does not start: never with part of its secrets.
+
+        Examples:
+          lwexec /non-prod/backend -- python manage.py runserver
+          lwexec /prod/shared /prod/backend -- ./server
+          lwexec --secret /prod/stripe/api_key=STRIPE_KEY -- ./server
+        """)
+
+    @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"))
+    var prefixes: [String] = []
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp(
+        "A secret by name, optionally into a chosen variable (repeatable); overrides prefixes.",
+        valueName: "name[=VAR]"))
+    var secret: [String] = []
+
+    @Flag(name: [.customShort("r"), .long], help: "Take secrets in sub-paths too (backend/db_password -> BACKEND_DB_PASSWORD).")
+    var recursive = false
+
+    @Option(help: ArgumentHelp("Prepend this to every derived variable name.", valueName: "prefix"))
+    var envPrefix: String = ""
+
+    @Flag(help: "Let the inherited environment override secrets.")
+    var keepEnv = false
+
+    @Flag(help: "Give the command only the secrets, no inherited environment.")
+    var pristine = false
+
+    @Flag(help: "Turn a secret holding a JSON object into one variable per key.")
+    var expandJSON = false
+
+    @Flag(help: "Run even when a prefix holds no secrets.")
+    var allowEmpty = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if pristine && keepEnv { throw ValidationError("--pristine and --keep-env cannot be used together") }
+        for s in secret where SecretRef(parsing: s) == nil { throw ValidationError("--secret needs a secret name") }
+    }
+
+    /// The parsed options as plain data, with the command that followed `--`.
+    ///
+    /// The command is split off before parsing (swift-argument-parser cannot take a second
+    /// positional array after `prefixes`), so it is checked here.
+    func options(command: [String]?) throws -> ExecOptions {
+        guard let command, !command.isEmpty else {
+            throw ValidationError(command == nil && prefixes.count > 1
+                ? "missing -- before the command (e.g. lwexec \(prefixes[0]) -- \(prefixes.dropFirst().joined(separator: " ")))"
+                : "missing the command: put it after --, e.g. lwexec /non-prod/backend -- env")
+        }
+        var o = ExecOptions()
+        o.prefixes = prefixes
+        o.secrets = secret.compactMap(SecretRef.init(parsing:))
+        o.recursive = recursive
+        o.envPrefix = envPrefix
+        o.keepEnv = keepEnv
+        o.pristine = pristine
+        o.expandJSON = expandJSON
+        o.allowEmpty = allowEmpty
+        common.apply(to: &o)
+        o.command = command
+        return o
+    }
+}
+
+/// Options every AWS-calling command shares.
+struct CommonOptions: ParsableArguments {
+    @Flag(name: .shortAndLong, help: "Print no notices (overrides announced on stderr).")
+    var quiet = false
+
+    @Flag(name: .shortAndLong, help: "Print what lwexec does: sources, calls, timings, variable names (never values).")
+    var verbose = false
+
+    @Option(help: ArgumentHelp("The AWS profile to use (default: AWS_PROFILE, else default).", valueName: "name"))
+    var profile: String?
+
+    @Option(help: ArgumentHelp("The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", valueName: "region"))
+    var region: String?
+
+    @Option(help: ArgumentHelp("The Secrets Manager endpoint (default: AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL, the profile).",
+                               valueName: "url"))
+    var endpointURL: String?
+
+    @Option(help: ArgumentHelp("Give up on AWS after this long: 30s, 2m.", valueName: "duration"))
+    var timeout: String = "30s"
+
+    func validate() throws {
+        if parseDuration(timeout) == nil { throw ValidationError("--timeout takes a duration such as 30s, 2m or 1h (got \(timeout))") }
+    }
+
+    func apply(to o: inout ExecOptions) {
+        o.quiet = quiet
+        o.verbose = verbose
+        o.profile = profile
+        o.region = region
+        o.endpointURL = endpointURL
+        o.timeoutSeconds = parseDuration(timeout) ?? 30
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import Glibc
+
+/// The entry point the `lwexec` executable calls: the fast path when it applies, else the full parser.
+public enum LwexecMain {
+    public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        if let options = FastPath.parse(arguments, subcommands: subcommandNames) {
+            ExecRunner.run(options)
+        }
+        let (head, command) = splitAtTerminator(arguments)
+        do {
+            var parsed = try RootCommand.parseAsRoot(head)
+            if let exec = parsed as? ExecCommand {
+                ExecRunner.run(try exec.options(command: command))
+            }
+            try parsed.run()
+            exit(0)
+        } catch {
+            let code = RootCommand.exitCode(for: error)
+            if code == .success {
+                print(RootCommand.fullMessage(for: error))
+                exit(0)
+            }
+            Failure.exit(RootCommand.message(for: error), hint: "run lwexec --help for usage")
+        }
+    }
+
+    /// Names of the subcommands, from the parser's own definition.
+    static var subcommandNames: Set<String> {
+        Set(RootCommand.configuration.subcommands.map { $0._commandName } + ["help"])
+    }
+
+    /// The arguments before the first `--`, and those after it (nil when there is no `--`).
+    static func splitAtTerminator(_ arguments: [String]) -> ([String], [String]?) {
+        guard let i = arguments.firstIndex(of: "--") else { return (arguments, nil) }
+        return (Array(arguments[..<i]), Array(arguments[(i + 1)...]))
+    }
+
+    /// Parses with the full parser only, for tests comparing it with the fast path.
+    static func parseExecOptionsWithFullParser(_ arguments: [String]) -> ExecOptions? {
+        let (head, command) = splitAtTerminator(arguments)
+        guard let parsed = try? RootCommand.parseAsRoot(head), let exec = parsed as? ExecCommand else { return nil }
+        return try? exec.options(command: command)
+    }
+}

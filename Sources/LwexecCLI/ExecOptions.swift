@@ -1,0 +1,47 @@
+import SecretResolution
+
+/// Everything `lwexec [exec]` was asked to do, as plain data.
+///
+/// Both the swift-argument-parser definition and the fast path produce this, and a
+/// test checks they agree, so the parser stays the one definition of the interface.
+public struct ExecOptions: Equatable, Sendable {
+    public var prefixes: [String] = []
+    public var secrets: [SecretRef] = []
+    public var recursive = false
+    public var envPrefix = ""
+    public var keepEnv = false
+    public var pristine = false
+    public var expandJSON = false
+    public var allowEmpty = false
+    public var quiet = false
+    public var verbose = false
+    public var profile: String?
+    public var region: String?
+    public var endpointURL: String?
+    /// Seconds before lwexec gives up on AWS.
+    public var timeoutSeconds: Int = 30
+    /// The command and its arguments, everything after `--`.
+    public var command: [String] = []
+
+    public init() {}
+
+    /// The resolution part of the options.
+    public var resolutionRequest: ResolutionRequest {
+        ResolutionRequest(prefixes: prefixes, secrets: secrets, recursive: recursive, envPrefix: envPrefix,
+                          expandJSON: expandJSON, allowEmpty: allowEmpty)
+    }
+
+    /// How secrets meet the inherited environment.
+    public var environmentMode: EnvironmentMode {
+        pristine ? .pristine : keepEnv ? .inheritedWins : .secretsWin
+    }
+}
+
+/// Parses `30`, `30s`, `5m`, `1h` into seconds.
+public func parseDuration(_ text: String) -> Int? {
+    let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
+    var digits = Substring(text), scale = 1
+    if let last = text.last, let u = units[last] { digits = text.dropLast(); scale = u }
+    guard let n = Int(digits), n > 0, n <= 86_400 * 7 / scale else { return nil }
+    return n * scale
+}

@@ -1,0 +1,22 @@
+import AWSCore
+import Glibc
+import SecretResolution
+
+/// Prints an lwexec failure in one or two lines and exits 125, as env(1) does for its own errors.
+enum Failure {
+    static let exitCode: Int32 = 125
+
+    static func exit(_ message: String, hint: String?) -> Never {
+        Logger.write("lwexec: " + message)
+        if let hint { Logger.write("lwexec: " + hint) }
+        Glibc.exit(exitCode)
+    }
+
+    static func exit(_ error: any Error) -> Never {
+        switch error {
+        case let e as AWSError: exit(e.message, hint: e.hint)
+        case let e as ResolutionError: exit(e.message, hint: e.hint)
+        default: exit("\(error)", hint: nil)
+        }
+    }
+}

@@ -1,1 +1,0 @@
-public let placeholderLwexecCLI = 0
