@@ -33,9 +33,9 @@ let package = Package(
         // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
         .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto"]),
         // Typed Secrets Manager operations.
-        .target(name: "SecretsManager", dependencies: ["AWSCore"]),
+        .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"]),
         // Prefixes -> secrets -> environment; pure rules behind a protocol.
-        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore"]),
+        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"]),
         // posix_spawn, signal forwarding, exit status.
         .target(name: "Launcher"),
         // Commands, the fast path, error rendering.
@@ -44,11 +44,14 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lwexec", dependencies: ["LwexecCLI"]),
+        .executableTarget(name: "launcher-probe", dependencies: ["Launcher"],
+                          path: "Tests/LauncherProbe"),
 
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
+        .testTarget(name: "LauncherTests", dependencies: ["Launcher"]),
     ]
 )

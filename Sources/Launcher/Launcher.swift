@@ -1,0 +1,405 @@
+import Glibc
+
+/// Starts the command with `posix_spawn`, forwards signals to it and exits with its status.
+///
+/// lwexec stays the parent instead of calling execve so that it can keep supervising; everything here
+/// is arranged so that `lwexec ... -- cmd` behaves, to the caller and to `cmd`, like running `cmd` itself.
+///
+/// Signal semantics, in short (details on each helper):
+/// - lwexec blocks every catchable signal and takes them one at a time with `sigwaitinfo`: no handlers,
+///   no threads, so nothing can run at an awkward moment and nothing is lost between spawn and wait.
+/// - The child starts with an empty signal mask and default dispositions, except the signals lwexec
+///   itself inherited as ignored (see `spawnAttributes`).
+/// - Signals sent with kill(2) are forwarded once; signals the terminal sent to the whole foreground
+///   process group are not, because the child got its own copy (see `action(for:)`).
+/// - The exit status is the child's, and a child killed by signal N leaves lwexec killed by N.
+public enum Launcher {
+    /// Blocks all catchable signals in the calling (main) thread BEFORE spawning (call it early so no
+    /// signal is lost between spawn and the wait loop), spawns with posix_spawn, then supervises: returns
+    /// never — it exits the process with the child's status.
+    ///
+    /// Call it from the main thread. Threads that already exist keep their own signal mask: a process
+    /// signal can go to any thread that does not block it, so every other thread must block signals
+    /// (libdispatch and Swift concurrency workers do). Failures to start exit 127 or 126 with a
+    /// one-line message on stderr.
+    public static func runAndExit(_ spec: LaunchSpec) -> Never {
+        // Snapshot before lwexec changes anything: these are the dispositions the child should inherit.
+        let inheritedIgnored = ignoredSignals()
+
+        var all = sigset_t()
+        sigfillset(&all)  // glibc leaves out its two internal real-time signals; KILL/STOP are skipped
+        pthread_sigmask(SIG_BLOCK, &all, nil)
+        // Inherited SIG_IGN (or SA_NOCLDWAIT) on SIGCHLD would make the kernel reap the child for us
+        // and lose its status.
+        setDefaultDisposition(SIGCHLD)
+
+        let command = spec.arguments.first ?? ""
+        let path: String
+        switch resolve(command, searchPath: spec.searchPath) {
+        case .success(let found): path = found
+        case .failure(let error): fail(error)
+        }
+
+        actOnPendingSignals(all, ignored: inheritedIgnored)
+
+        switch spawn(path: path, spec: spec, inheritedIgnored: inheritedIgnored) {
+        case .success(let child): supervise(child: child, command: command, waitSet: all)
+        case .failure(let error): fail(error)
+        }
+    }
+
+    // MARK: - Spawning
+
+    /// Starts `path` with the spec's argv and environment; stdio and every other descriptor not marked
+    /// close-on-exec are inherited.
+    static func spawn(path: String, spec: LaunchSpec, inheritedIgnored: sigset_t) -> Result<pid_t, LaunchError> {
+        let command = spec.arguments.first ?? ""
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var mask = sigset_t()
+        var defaults = spawnDefaults(inheritedIgnored: inheritedIgnored)
+        sigemptyset(&mask)
+        posix_spawnattr_setsigmask(&attributes, &mask)
+        posix_spawnattr_setsigdefault(&attributes, &defaults)
+        // glibc always spawns with clone(CLONE_VM | CLONE_VFORK); POSIX_SPAWN_USEVFORK is a no-op there.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = spec.arguments.map { strdup($0) } + [nil]
+        let envp = spec.environment.map { strdup("\($0.0)=\($0.1)") } + [nil]
+        defer {
+            argv.forEach { free($0) }
+            envp.forEach { free($0) }
+        }
+        if argv.dropLast().contains(nil) || envp.dropLast().contains(nil) {
+            return .failure(.spawnFailed(command: command, errno: ENOMEM))
+        }
+
+        var child: pid_t = 0
+        let code = posix_spawn(&child, path, nil, &attributes, argv, envp)
+        if code == 0 { return .success(child) }
+        return .failure(spawnError(code, command: command, path: path))
+    }
+
+    /// The signals the child gets with SIG_DFL: every signal that can be reset, except the ones lwexec
+    /// inherited as SIG_IGN.
+    ///
+    /// Choice: inherited SIG_IGN is kept, as `exec`/`env` keep it, so that `nohup lwexec -- cmd` still
+    /// ignores SIGHUP and `lwexec -- cmd &` in a script still ignores SIGINT, exactly like running `cmd`
+    /// directly. Everything else is reset, which covers any disposition lwexec itself might have set.
+    /// The mask, on the other hand, is always emptied: lwexec blocked everything itself, and a blocked
+    /// mask leaked from lwexec's parent would silently stop the signals lwexec forwards.
+    static func spawnDefaults(inheritedIgnored: sigset_t) -> sigset_t {
+        var ignored = inheritedIgnored
+        var defaults = sigset_t()
+        sigemptyset(&defaults)
+        for signal in 1..<Int32(NSIG) where signal != SIGKILL && signal != SIGSTOP {
+            if sigismember(&ignored, signal) != 1 { addSignal(signal, to: &defaults) }
+        }
+        return defaults
+    }
+
+    /// Adds any signal to a set, including glibc's two internal real-time signals (32 and 33).
+    ///
+    /// sigaddset refuses those, and glibc's posix_spawn then sets them to SIG_IGN in the child, where
+    /// exec keeps it: a program that uses 32/33 itself (musl, Go, another libc) would start with them
+    /// ignored. Setting the bits directly makes them SIG_DFL like every other signal.
+    static func addSignal(_ signal: Int32, to set: inout sigset_t) {
+        let bit = Int(signal - 1)
+        let count = MemoryLayout.size(ofValue: set.__val) / MemoryLayout<UInt>.size
+        withUnsafeMutablePointer(to: &set.__val) { tuple in
+            tuple.withMemoryRebound(to: UInt.self, capacity: count) { words in
+                words[bit / UInt.bitWidth] |= 1 << UInt(bit % UInt.bitWidth)
+            }
+        }
+    }
+
+    /// Maps a posix_spawn error to the shell's codes: 127 when there is no such file, 126 otherwise.
+    static func spawnError(_ code: Int32, command: String, path: String) -> LaunchError {
+        switch code {
+        case ENOENT:
+            // The file is there, so what is missing is its interpreter or dynamic loader (bash says this).
+            if fileExists(path) {
+                return .notExecutable(command: command, reason: "cannot execute: required file not found")
+            }
+            return .notFound(command: command)
+        case EACCES where isDirectory(path), EISDIR:
+            return .notExecutable(command: command, reason: errorText(EISDIR))
+        case EACCES, EPERM, ENOEXEC, ETXTBSY, ENOTDIR, ELOOP, ENAMETOOLONG:
+            return .notExecutable(command: command, reason: errorText(code))
+        default:
+            return .spawnFailed(command: command, errno: code)
+        }
+    }
+
+    static func fileExists(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0
+    }
+
+    static func isDirectory(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
+    }
+
+    // MARK: - Supervising
+
+    /// Waits for signals until the child exits, forwarding each one as `action(for:)` decides, then exits
+    /// like the child did.
+    static func supervise(child: pid_t, command: String, waitSet: sigset_t) -> Never {
+        var set = waitSet
+        let ownGroup = getpgrp()
+        let sessionLeader = getsid(0) == getpid()
+        let me = getpid()
+        while true {
+            var info = siginfo_t()
+            let signal = sigwaitinfo(&set, &info)
+            if signal == -1 {
+                if errno == EINTR { continue }  // e.g. after lwexec was stopped and continued
+                // Cannot happen with a valid set; still, never abandon the child: wait without forwarding.
+                report("lwexec: cannot wait for signals (\(errorText(errno))); they are no longer forwarded")
+                finish(waitBlocking(child: child), command: command)
+            }
+            let received = ReceivedSignal(info)
+            let decision = action(for: received, selfPID: me, sessionLeader: sessionLeader) {
+                let group = getpgid(child)
+                return group == -1 || group == ownGroup
+            }
+            switch decision {
+            case .reap:
+                if let outcome = reap(child: child) { finish(outcome, command: command) }
+            case .forward:
+                forward(received, info: info, to: child)
+            case .ignore:
+                continue
+            }
+        }
+    }
+
+    /// The parts of a `siginfo_t` the forwarding rule looks at.
+    struct ReceivedSignal: Equatable {
+        var signal: Int32
+        var code: Int32
+        /// The sending process, known only for kill(2), sigqueue(3) and tgkill(2).
+        var sender: pid_t?
+
+        init(signal: Int32, code: Int32, sender: pid_t?) {
+            self.signal = signal
+            self.code = code
+            self.sender = sender
+        }
+
+        init(_ info: siginfo_t) {
+            let code = info.si_code
+            let sentByProcess = code == SI_USER || code == SI_QUEUE || code == SI_TKILL
+            self.init(signal: info.si_signo, code: code, sender: sentByProcess ? info._sifields._kill.si_pid : nil)
+        }
+    }
+
+    enum SignalAction: Equatable { case reap, forward, ignore }
+
+    /// Decides what to do with one received signal.
+    ///
+    /// - SIGCHLD reaps (and is never forwarded).
+    /// - `SI_KERNEL` is how the terminal sends SIGINT, SIGQUIT, SIGTSTP, SIGWINCH (and SIGHUP/SIGCONT when
+    ///   the controlling process exits) to the whole foreground process group. The child is in lwexec's
+    ///   group and got its own copy, so forwarding would deliver it twice: ignore it. Two exceptions:
+    ///   the child has left lwexec's group (it got nothing), and SIGHUP/SIGCONT arriving at lwexec as a
+    ///   session leader, which is the terminal hanging up and goes to the session leader only.
+    /// - A signal lwexec sent itself (e.g. SIGPIPE from writing to a closed stderr) is not the child's.
+    /// - Everything else, notably kill(2) from a user or supervisor, is forwarded exactly once.
+    static func action(for received: ReceivedSignal, selfPID: pid_t, sessionLeader: Bool,
+                       childInOwnGroup: () -> Bool) -> SignalAction {
+        if received.signal == SIGCHLD { return .reap }
+        if received.code == SI_KERNEL {
+            if sessionLeader && (received.signal == SIGHUP || received.signal == SIGCONT) { return .forward }
+            return childInOwnGroup() ? .ignore : .forward
+        }
+        if received.sender == selfPID { return .ignore }
+        return .forward
+    }
+
+    /// Sends the signal on; a sigqueue(3) value is passed along. Errors mean the child is already gone,
+    /// and its SIGCHLD is on its way.
+    static func forward(_ received: ReceivedSignal, info: siginfo_t, to child: pid_t) {
+        if received.code == SI_QUEUE {
+            _ = sigqueue(child, received.signal, info._sifields._rt.si_sigval)
+        } else {
+            _ = kill(child, received.signal)
+        }
+    }
+
+    /// How the child ended.
+    enum Outcome: Equatable {
+        case exited(Int32)
+        case killed(Int32)
+        /// waitpid said ECHILD before giving the child's status; only possible if someone else reaped it.
+        case lost
+
+        /// Decodes a wait status as the W* macros do (Swift does not import them); nil while the child
+        /// is only stopped or continued.
+        init?(waitStatus status: Int32) {
+            let low = status & 0x7F
+            if low == 0 {
+                self = .exited((status >> 8) & 0xFF)  // WIFEXITED, WEXITSTATUS
+            } else if low != 0x7F {
+                self = .killed(low)  // WIFSIGNALED, WTERMSIG
+            } else {
+                return nil  // WIFSTOPPED or WIFCONTINUED
+            }
+        }
+    }
+
+    /// Reaps every child that has exited — the main one and any other, e.g. orphans when lwexec is PID 1
+    /// or a subreaper — and returns the main child's outcome once it has one.
+    static func reap(child: pid_t) -> Outcome? {
+        var outcome: Outcome?
+        while true {
+            var status: Int32 = 0
+            let pid = waitpid(-1, &status, WNOHANG)
+            if pid > 0 {
+                // Keep the main child's status even if more children are still to be reaped.
+                if pid == child, let ended = Outcome(waitStatus: status) { outcome = ended }
+                continue
+            }
+            if pid == 0 { return outcome }  // the others are still running
+            if errno == EINTR { continue }
+            // ECHILD: nothing left to wait for.
+            return outcome ?? .lost
+        }
+    }
+
+    /// The fallback when signals cannot be waited for: a plain blocking wait on the child.
+    static func waitBlocking(child: pid_t) -> Outcome {
+        while true {
+            var status: Int32 = 0
+            let pid = waitpid(child, &status, 0)
+            if pid == child, let ended = Outcome(waitStatus: status) { return ended }
+            if pid == -1 && errno != EINTR { return .lost }
+        }
+    }
+
+    /// Exits the way the child ended.
+    static func finish(_ outcome: Outcome, command: String) -> Never {
+        switch outcome {
+        case .exited(let code):
+            exit(code)
+        case .killed(let signal):
+            dieBySignal(signal)
+        case .lost:
+            report("lwexec: \(command): exit status lost (the child was reaped elsewhere)")
+            exit(1)
+        }
+    }
+
+    /// Ends lwexec with `signal` so that its parent sees "killed by signal", as if it had run the child
+    /// itself; falls back to exit(128 + signal) for a signal that does not terminate.
+    ///
+    /// The core limit is set to 0 first: the child already dumped its core if it was going to, and a
+    /// core of lwexec would be noise.
+    static func dieBySignal(_ signal: Int32) -> Never {
+        let core = __rlimit_resource_t(RLIMIT_CORE.rawValue)
+        var limit = rlimit()
+        if getrlimit(core, &limit) == 0 {
+            limit.rlim_cur = 0
+            setrlimit(core, &limit)
+        }
+        setDefaultDisposition(signal)
+        var only = sigset_t()
+        sigemptyset(&only)
+        sigaddset(&only, signal)
+        // Raised while still blocked, then delivered the moment it is unblocked.
+        raise(signal)
+        pthread_sigmask(SIG_UNBLOCK, &only, nil)
+        exit(128 + signal)
+    }
+
+    // MARK: - Signals before the child exists
+
+    /// Handles signals that arrived after blocking but before spawning, as if they had not been blocked:
+    /// the child does not exist yet, so a tty Ctrl-C would otherwise be dropped later as "the child has
+    /// its own copy". Terminating signals end lwexec by that signal, stop signals stop it, and signals
+    /// ignored by default or inherited as ignored are dropped.
+    static func actOnPendingSignals(_ set: sigset_t, ignored: sigset_t) {
+        var set = set
+        var ignored = ignored
+        var noWait = timespec(tv_sec: 0, tv_nsec: 0)
+        let me = getpid()
+        while true {
+            var info = siginfo_t()
+            let signal = sigtimedwait(&set, &info, &noWait)
+            if signal == -1 {
+                if errno == EINTR { continue }
+                return  // EAGAIN: nothing pending
+            }
+            let received = ReceivedSignal(info)
+            if signal == SIGCHLD {
+                reapStrays()
+            } else if sigismember(&ignored, signal) == 1 || received.sender == me {
+                continue
+            } else if [SIGTSTP, SIGTTIN, SIGTTOU].contains(signal) {
+                kill(me, SIGSTOP)
+            } else if ![SIGCONT, SIGURG, SIGWINCH].contains(signal) {
+                dieBySignal(signal)
+            }
+        }
+    }
+
+    /// Reaps children the process had before spawning (none normally; orphans when it is PID 1).
+    static func reapStrays() {
+        while true {
+            var status: Int32 = 0
+            let pid = waitpid(-1, &status, WNOHANG)
+            if pid > 0 || (pid == -1 && errno == EINTR) { continue }
+            return  // 0: the rest still run; ECHILD: none left
+        }
+    }
+
+    // MARK: - Dispositions
+
+    /// The signals whose disposition is SIG_IGN right now.
+    static func ignoredSignals() -> sigset_t {
+        var ignored = sigset_t()
+        sigemptyset(&ignored)
+        for signal in 1..<Int32(NSIG) where signal != SIGKILL && signal != SIGSTOP {
+            var current = sigaction()
+            guard sigaction(signal, nil, &current) == 0 else { continue }
+            if let handler = current.__sigaction_handler.sa_handler,
+               unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self) {
+                sigaddset(&ignored, signal)
+            }
+        }
+        return ignored
+    }
+
+    static func setDefaultDisposition(_ signal: Int32) {
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = SIG_DFL
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(signal, &action, nil)
+    }
+
+    // MARK: - Errors
+
+    static func fail(_ error: LaunchError) -> Never {
+        report(error.message)
+        exit(error.exitCode)
+    }
+
+    /// Writes one line to stderr with write(2): no stdio buffering, no FILE* global.
+    static func report(_ line: String) {
+        var bytes = Array((line + "\n").utf8)
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
+            if written > 0 {
+                offset += written
+            } else if written == -1 && errno == EINTR {
+                continue
+            } else {
+                return
+            }
+        }
+    }
+}

@@ -1,1 +1,0 @@
-public let placeholderLauncher = 0

@@ -1,0 +1,36 @@
+"""Many secrets under one prefix: every one arrives (ListSecrets pages of 100,
+BatchGetSecretValue batches of 20 on the lwexec side)."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LW
+
+
+@pytest.mark.parametrize("count", [20, 21, 25, 100, 101, 120])
+def test_all_secrets_arrive(lw: LW, count: int):
+    # Distinct, checkable values; names sort differently as strings and numbers.
+    expected = {}
+    for i in range(count):
+        expected[f"KEY_{i}"] = lw.seed(f"many/key_{i}", f"value-{i:04d}-{lw.uid}")
+    # A neighbour that must not leak in through the raw name filter.
+    lw.seed("many-more/key_0", f"neighbour-{lw.uid}")
+    probe = lw.probe()
+    r = lw.run([lw.name("many"), "--", *probe.argv])
+    assert r.returncode == 0, r
+    got = lw.secret_vars(probe.env())
+    missing = sorted(set(expected) - set(got), key=lambda k: int(k.split("_")[1]))
+    assert not missing, f"{len(missing)} of {count} secrets missing, e.g. {missing[:5]}"
+    assert got == expected
+
+
+def test_pagination_with_recursive_and_nested_pages(lw: LW):
+    expected = {}
+    for i in range(45):
+        expected[f"A_S{i}"] = lw.seed(f"r/a/s{i}", f"a-{i}-{lw.uid}")
+        expected[f"B_S{i}"] = lw.seed(f"r/b/s{i}", f"b-{i}-{lw.uid}")
+    probe = lw.probe()
+    r = lw.run(["--recursive", lw.name("r"), "--", *probe.argv])
+    assert r.returncode == 0, r
+    assert lw.secret_vars(probe.env()) == expected

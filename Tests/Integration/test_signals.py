@@ -1,0 +1,137 @@
+"""Signals sent to lwexec reach the child exactly once; so does Ctrl-C on a terminal."""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import signal
+import subprocess
+import termios
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import LW, PY, SIGCHILD
+
+FORWARDED = [signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGINT, signal.SIGWINCH]
+
+
+def wait_for(pred, timeout: float, what: str) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if pred():
+            return
+        time.sleep(0.02)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def log_lines(log: Path) -> list[str]:
+    return log.read_text().splitlines() if log.exists() else []
+
+
+@pytest.fixture
+def app(lw: LW) -> str:
+    lw.seed("app/database_password")
+    return lw.name("app")
+
+
+def _finish(p: subprocess.Popen, timeout: float = 10) -> int:
+    try:
+        return p.wait(timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+        raise AssertionError("lwexec did not exit after its child saw SIGTERM")
+
+
+def test_each_signal_is_forwarded_exactly_once(lw: LW, app: str):
+    log, ready = lw.path("signals.log"), lw.path("ready")
+    p = lw.popen([app, "--", PY, "-I", str(SIGCHILD), str(log), str(ready), "20"],
+                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(ready.exists, 15, "the child to install its handlers")
+        child_pid = int(ready.read_text())
+        assert child_pid != p.pid
+        expected: list[str] = []
+        for sig in FORWARDED:
+            os.kill(p.pid, sig)
+            expected.append(sig.name[3:])
+            wait_for(lambda: len(log_lines(log)) >= len(expected), 5, f"{sig.name} at the child")
+            time.sleep(0.1)  # room for a duplicate to show up
+            assert log_lines(log) == expected
+            assert p.poll() is None, "lwexec exited on a forwarded signal"
+        os.kill(p.pid, signal.SIGTERM)
+        rc = _finish(p)
+        out, err = p.communicate()
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    assert log_lines(log) == expected + ["TERM"], err
+    assert rc == 0, err  # the child exits 0 after TERM, lwexec passes it through
+
+
+def test_term_then_child_death_by_signal_is_reported(lw: LW, app: str):
+    """A child that does NOT trap TERM dies of the forwarded signal; lwexec dies the same way."""
+    ready = lw.path("ready")
+    p = lw.popen([app, "--", "/bin/sh", "-c", f'echo > "{ready}"; exec sleep 30'],
+                 stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(ready.exists, 15, "the child to start")
+        time.sleep(0.1)  # let sh exec sleep
+        os.kill(p.pid, signal.SIGTERM)
+        rc = p.wait(10)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    assert rc == -signal.SIGTERM
+
+
+def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
+    log, ready = lw.path("signals.log"), lw.path("ready")
+    master, slave = os.openpty()
+
+    def make_controlling_tty() -> None:
+        fcntl.ioctl(0, termios.TIOCSCTTY, 0)
+
+    try:
+        p = lw.popen([app, "--", PY, "-I", str(SIGCHILD), str(log), str(ready), "20"],
+                     stdin=slave, stdout=slave, stderr=slave,
+                     start_new_session=True, preexec_fn=make_controlling_tty)
+    finally:
+        os.close(slave)
+    output = bytearray()
+
+    def drain() -> None:
+        while True:
+            try:
+                chunk = os.read(master, 4096)
+            except OSError:
+                return
+            if not chunk:
+                return
+            output.extend(chunk)
+
+    t = threading.Thread(target=drain, daemon=True)
+    t.start()
+    try:
+        wait_for(ready.exists, 15, "the child to install its handlers")
+        attrs = termios.tcgetattr(master)
+        assert attrs[3] & termios.ISIG and attrs[6][termios.VINTR] == b"\x03"
+        os.write(master, b"\x03")
+        wait_for(lambda: "INT" in log_lines(log), 5, "SIGINT at the child")
+        time.sleep(0.3)  # a second copy (terminal + forwarded) would arrive by now
+        assert log_lines(log) == ["INT"], bytes(output)
+        assert p.poll() is None, "lwexec died of the terminal's SIGINT"
+        os.kill(p.pid, signal.SIGTERM)
+        rc = _finish(p)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+        os.close(master)
+    assert log_lines(log) == ["INT", "TERM"], bytes(output)
+    assert rc == 0, bytes(output)

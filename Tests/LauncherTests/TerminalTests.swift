@@ -1,0 +1,74 @@
+import Glibc
+import Testing
+@testable import Launcher
+
+/// Runs the probe as the foreground process of a pseudo-terminal (python's pty module), waits for the
+/// child to be ready, types one key, and prints how the probe ended: "exited N" or "signaled N".
+let terminalDriver = """
+import os, pty, select, sys, time
+probe, ready, key = sys.argv[1], sys.argv[2], sys.argv[3].encode().decode("unicode_escape").encode()
+child = sys.argv[4:]
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(probe, [probe, "--"] + child)
+deadline = time.monotonic() + 5
+def drain():
+    while select.select([fd], [], [], 0)[0]:
+        try:
+            if not os.read(fd, 1024):
+                return
+        except OSError:
+            return
+def give_up(why):
+    os.kill(pid, 9)
+    os.waitpid(pid, 0)
+    print(why)
+    sys.exit(1)
+while not os.path.exists(ready):
+    drain()
+    if time.monotonic() > deadline:
+        give_up("timeout waiting for ready")
+    time.sleep(0.005)
+os.write(fd, key)
+while True:
+    drain()
+    done, status = os.waitpid(pid, os.WNOHANG)
+    if done == pid:
+        break
+    if time.monotonic() > deadline:
+        give_up("timeout waiting for exit")
+    time.sleep(0.005)
+if os.WIFSIGNALED(status):
+    print("signaled", os.WTERMSIG(status))
+else:
+    print("exited", os.WEXITSTATUS(status))
+"""
+
+@Suite("keys typed at a terminal")
+struct TerminalTests {
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func ctrlCReachesTheChildExactlyOnce() throws {
+        let directory = try TemporaryDirectory()
+        let records = directory.file("records"), ready = directory.file("ready"), report = directory.file("report")
+        let python = Tools.python!
+        // The child dies of the SIGINT it recorded; the probe must then die of SIGINT too ($? 130).
+        let driver = try spawn([python, "-c", terminalDriver, Tools.probe, ready, "\\x03",
+                                python, "-c", signalRecorder, "INT", records, ready, "raise"], stdout: report)
+        #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
+        #expect(try readText(report) == "signaled \(SIGINT)\n")
+        // Exactly one SIGINT, and it is the terminal's (SI_KERNEL), not a forwarded copy (SI_USER).
+        #expect(try recordedSignals(records) == [Recorded(signal: SIGINT, code: SI_KERNEL, sender: 0)])
+    }
+
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func ctrlBackslashReachesTheChildExactlyOnce() throws {
+        let directory = try TemporaryDirectory()
+        let records = directory.file("records"), ready = directory.file("ready"), report = directory.file("report")
+        let python = Tools.python!
+        let driver = try spawn([python, "-c", terminalDriver, Tools.probe, ready, "\\x1c",
+                                python, "-c", signalRecorder, "QUIT", records, ready, "3"], stdout: report)
+        #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
+        #expect(try readText(report) == "exited 3\n")
+        #expect(try recordedSignals(records) == [Recorded(signal: SIGQUIT, code: SI_KERNEL, sender: 0)])
+    }
+}

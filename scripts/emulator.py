@@ -1,0 +1,355 @@
+#!/usr/bin/env python3
+"""A real AWS emulator (moto_server) with SigV4 and IAM checks turned on.
+
+Used by the integration tests (Tests/Integration) and by `make demo`.
+
+Python API::
+
+    from emulator import Emulator
+    emu = Emulator().start()          # moto_server on a free 127.0.0.1 port, auth ON
+    emu.url                           # http://127.0.0.1:PORT
+    emu.admin_keys                    # Keys(access_key_id, secret_access_key), Action "*"
+    sm = emu.client("secretsmanager") # boto3 client signed with the admin keys
+    ro = emu.make_user("ro", get_secret_value_only_policy())
+    emu.env(ro)                       # AWS_* variables for a process that should use `ro`
+    emu.stop()
+
+CLI::
+
+    python3 scripts/emulator.py serve --seed-sop [--port N] [--env-file PATH] [--pidfile PATH]
+
+prints `export AWS_...` lines (or writes them to --env-file) and runs until killed.
+
+How auth is switched on (moto's documented way): while moto still accepts anything
+(its INITIAL_NO_AUTH_ACTION_COUNT is infinite by default), an IAM user `lwexec-admin`
+with an inline `Allow * on *` policy and an access key is created; then
+`POST /moto-api/reset-auth` with body `0` makes moto check every later request:
+the access key must exist, the SigV4 signature must match, and the user's IAM
+policies must allow the action. All later seeding therefore uses the admin key.
+
+moto 5.2.1 limits worth knowing (checked by hand, see Tests/Integration/test_emulator.py):
+  * Secrets Manager requests are authorized against Resource "*" only: a policy whose
+    Resource lists secret ARNs never matches, so a least-privilege user can be limited
+    by Action (e.g. only secretsmanager:GetSecretValue) but not by resource.
+  * Users can be created after reset-auth with the admin key (IAM calls are checked too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import secrets
+import shlex
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from typing import Any
+
+REGION = "us-east-1"
+
+ADMIN_POLICY = {
+    "Version": "2012-10-17",
+    "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}],
+}
+
+
+def get_secret_value_only_policy(resources: list[str] | None = None) -> dict[str, Any]:
+    """A policy allowing only secretsmanager:GetSecretValue.
+
+    moto 5.2.1 authorizes Secrets Manager calls against the resource "*", so a
+    Resource naming ARNs would deny everything; resources default to "*".
+    """
+    return {
+        "Version": "2012-10-17",
+        "Statement": [
+            {
+                "Effect": "Allow",
+                "Action": "secretsmanager:GetSecretValue",
+                "Resource": resources if resources else "*",
+            }
+        ],
+    }
+
+
+@dataclass(frozen=True)
+class Keys:
+    access_key_id: str
+    secret_access_key: str
+
+
+def free_port(host: str = "127.0.0.1") -> int:
+    """Bind port 0, read the port the kernel chose, close. Racy only against other
+    processes picking ports in the same instant; start() retries if the bind fails."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        s.bind((host, 0))
+        return s.getsockname()[1]
+
+
+class EmulatorError(RuntimeError):
+    pass
+
+
+class Emulator:
+    def __init__(self, host: str = "127.0.0.1", port: int | None = None,
+                 region: str = REGION, log_path: str | None = None):
+        self.host = host
+        self.port = port
+        self.region = region
+        self.log_path = log_path
+        self.proc: subprocess.Popen[bytes] | None = None
+        self._log_file = None
+        self._admin: Keys | None = None
+
+    # ------------------------------------------------------------------ lifecycle
+    @property
+    def url(self) -> str:
+        if self.port is None:
+            raise EmulatorError("emulator not started")
+        return f"http://{self.host}:{self.port}"
+
+    @property
+    def admin_keys(self) -> Keys:
+        if self._admin is None:
+            raise EmulatorError("emulator not started")
+        return self._admin
+
+    def start(self, timeout: float = 30.0) -> "Emulator":
+        if self.proc is not None:
+            return self
+        if self.log_path is None:
+            fd, self.log_path = tempfile.mkstemp(prefix="moto-server-", suffix=".log")
+            os.close(fd)
+        self._log_file = open(self.log_path, "ab")
+        fixed_port = self.port
+        last_error = ""
+        for _attempt in range(5):
+            port = fixed_port or free_port(self.host)
+            env = dict(os.environ)
+            env.pop("TEST_SERVER_MODE", None)
+            # moto reads this at import time too; make sure auth starts OFF regardless.
+            env.pop("INITIAL_NO_AUTH_ACTION_COUNT", None)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "moto.server", "-H", self.host, "-p", str(port)],
+                stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT,
+                env=env, start_new_session=True,
+            )
+            self.port = port
+            if self._wait_ready(timeout):
+                break
+            last_error = self._log_tail()
+            self._kill()
+            self.port = None
+            if fixed_port:
+                break
+        if self.proc is None:
+            raise EmulatorError(f"moto_server did not start; log {self.log_path}:\n{last_error}")
+        self._enable_auth()
+        return self
+
+    def _wait_ready(self, timeout: float) -> bool:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.proc is not None
+            if self.proc.poll() is not None:
+                return False  # e.g. the port was taken between free_port() and bind
+            try:
+                with urllib.request.urlopen(self.url + "/moto-api/", timeout=1) as r:
+                    if r.status == 200:
+                        return True
+            except (urllib.error.URLError, ConnectionError, OSError):
+                pass
+            time.sleep(0.05)
+        return False
+
+    def _log_tail(self, n: int = 4000) -> str:
+        try:
+            with open(self.log_path, "rb") as f:  # type: ignore[arg-type]
+                return f.read()[-n:].decode(errors="replace")
+        except OSError:
+            return ""
+
+    def _kill(self) -> None:
+        if self.proc is None:
+            return
+        if self.proc.poll() is None:
+            try:
+                os.killpg(self.proc.pid, signal.SIGTERM)
+            except ProcessLookupError:
+                pass
+            try:
+                self.proc.wait(5)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+        self.proc = None
+
+    def stop(self) -> None:
+        self._kill()
+        if self._log_file is not None:
+            self._log_file.close()
+            self._log_file = None
+
+    def __enter__(self) -> "Emulator":
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    # ----------------------------------------------------------------------- auth
+    def _enable_auth(self) -> None:
+        iam = self._boto("iam", Keys("test", "test"))  # auth still off: anything goes
+        name = "lwexec-admin"
+        iam.create_user(UserName=name)
+        iam.put_user_policy(UserName=name, PolicyName="admin",
+                            PolicyDocument=json.dumps(ADMIN_POLICY))
+        ak = iam.create_access_key(UserName=name)["AccessKey"]
+        self._admin = Keys(ak["AccessKeyId"], ak["SecretAccessKey"])
+        req = urllib.request.Request(
+            self.url + "/moto-api/reset-auth", data=b"0",
+            headers={"Content-Type": "text/plain"}, method="POST")
+        with urllib.request.urlopen(req, timeout=10) as r:
+            body = json.loads(r.read())
+        if body.get("status") != "ok":
+            raise EmulatorError(f"reset-auth failed: {body}")
+
+    def make_user(self, name: str, policy_doc: dict[str, Any]) -> Keys:
+        """Create an IAM user with one inline policy and an access key (admin-signed)."""
+        iam = self.client("iam")
+        iam.create_user(UserName=name)
+        iam.put_user_policy(UserName=name, PolicyName=f"{name}-policy",
+                            PolicyDocument=json.dumps(policy_doc))
+        ak = iam.create_access_key(UserName=name)["AccessKey"]
+        return Keys(ak["AccessKeyId"], ak["SecretAccessKey"])
+
+    # -------------------------------------------------------------------- clients
+    def _boto(self, service: str, keys: Keys, region: str | None = None) -> Any:
+        import boto3
+        from botocore.config import Config
+        return boto3.client(
+            service, endpoint_url=self.url, region_name=region or self.region,
+            aws_access_key_id=keys.access_key_id,
+            aws_secret_access_key=keys.secret_access_key,
+            config=Config(retries={"max_attempts": 2, "mode": "standard"}),
+        )
+
+    def client(self, service: str, keys: Keys | None = None, region: str | None = None) -> Any:
+        return self._boto(service, keys or self.admin_keys, region)
+
+    def env(self, keys: Keys | None = None) -> dict[str, str]:
+        k = keys or self.admin_keys
+        return {
+            "AWS_ACCESS_KEY_ID": k.access_key_id,
+            "AWS_SECRET_ACCESS_KEY": k.secret_access_key,
+            "AWS_REGION": self.region,
+            "AWS_ENDPOINT_URL_SECRETS_MANAGER": self.url,
+            "AWS_ENDPOINT_URL_STS": self.url,
+        }
+
+    # -------------------------------------------------------------------- seeding
+    def seed_sop(self) -> dict[str, str]:
+        """Create the SOP's example secrets with tags and random values. Returns name->value."""
+        sm = self.client("secretsmanager")
+
+        def rnd(n: int = 24) -> str:
+            return secrets.token_urlsafe(n)
+
+        specs = [
+            ("/non-prod/backend/database_password", rnd(), "non-prod", "backend", "database"),
+            ("/non-prod/backend/jwt_secret_key", rnd(32), "non-prod", "backend", "jwt"),
+            ("/non-prod/backend/stripe_api_key", "sk_test_" + rnd(18), "non-prod", "backend", "api-key"),
+            ("/non-prod/backend/database",
+             json.dumps({"username": "admin", "password": rnd()}), "non-prod", "backend", "database"),
+            ("/non-prod/redis/auth_token", rnd(), "non-prod", "redis", "token"),
+            ("/prod/backend/database_password", rnd(), "prod", "backend", "database"),
+            ("/prod/backend/jwt_secret_key", rnd(32), "prod", "backend", "jwt"),
+            ("/prod/cloudflare/api_token", rnd(30), "prod", "cloudflare", "api-token"),
+        ]
+        out = {}
+        for name, value, envname, service, stype in specs:
+            sm.create_secret(
+                Name=name, SecretString=value,
+                Tags=[
+                    {"Key": "Environment", "Value": envname},
+                    {"Key": "ManagedBy", "Value": "lwexec-emulator"},
+                    {"Key": "Service", "Value": service},
+                    {"Key": "SecretType", "Value": stype},
+                ],
+            )
+            out[name] = value
+        return out
+
+
+def _export_lines(env: dict[str, str]) -> str:
+    return "".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
+
+
+def _serve(args: argparse.Namespace) -> int:
+    emu = Emulator(host=args.host, port=args.port, log_path=args.log)
+    def on_signal(signum: int, _frame: object) -> None:
+        raise SystemExit(0)
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGINT, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
+    try:
+        emu.start()
+        if args.seed_sop:
+            names = emu.seed_sop()
+            print(f"seeded {len(names)} secrets: " + " ".join(names), file=sys.stderr)
+        env = emu.env()
+        # For the aws CLI / boto3 in a demo shell (botocore reads AWS_DEFAULT_REGION).
+        env["AWS_DEFAULT_REGION"] = emu.region
+        text = _export_lines(env)
+        if args.env_file:
+            tmp = args.env_file + ".tmp"
+            with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w") as f:
+                f.write(text)
+            os.replace(tmp, args.env_file)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+        if args.pidfile:
+            with open(args.pidfile, "w") as f:
+                f.write(f"{os.getpid()}\n")
+        print(f"moto_server at {emu.url} (auth on, log {emu.log_path}); kill {os.getpid()} to stop",
+              file=sys.stderr)
+        assert emu.proc is not None
+        rc = emu.proc.wait()
+        print(f"moto_server exited with {rc}", file=sys.stderr)
+        return 1
+    except SystemExit:
+        return 0
+    finally:
+        emu.stop()
+        if args.pidfile:
+            try:
+                os.unlink(args.pidfile)
+            except OSError:
+                pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    sub = p.add_subparsers(dest="cmd", required=True)
+    s = sub.add_parser("serve", help="run moto_server with auth on until killed")
+    s.add_argument("--host", default="127.0.0.1")
+    s.add_argument("--port", type=int, default=None, help="default: a free port")
+    s.add_argument("--seed-sop", action="store_true", help="create the SOP example secrets")
+    s.add_argument("--env-file", help="write the export lines here instead of stdout")
+    s.add_argument("--pidfile", help="write this process's PID here (removed on exit)")
+    s.add_argument("--log", help="moto_server log file (default: a temp file)")
+    args = p.parse_args(argv)
+    if args.cmd == "serve":
+        return _serve(args)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
