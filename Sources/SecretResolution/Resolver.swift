@@ -61,9 +61,10 @@ public struct Resolver {
             var group: [String: ResolvedVariable] = [:]
             let values = (fetched.byPrefix[prefix] ?? []).sorted { $0.name < $1.name }
             var seen = Set<String>()
+            var deeper = fetched.deeperNames[prefix] ?? []
             for value in values where seen.insert(value.name).inserted {
-                guard let rel = PrefixMatching.relativeName(value.name, under: prefix),
-                      request.recursive || PrefixMatching.isDirectChild(rel) else { continue }
+                guard let rel = PrefixMatching.relativeName(value.name, under: prefix) else { continue }
+                guard request.recursive || PrefixMatching.isDirectChild(rel) else { deeper.append(value.name); continue }
                 let base = VariableMapping.variableName(for: rel, envPrefix: request.envPrefix)
                 for v in try variables(for: value, base: base, explicit: false) {
                     if let twin = group[v.name] { throw collision(v, twin) }
@@ -71,7 +72,7 @@ public struct Resolver {
                 }
             }
             if group.isEmpty && !request.allowEmpty {
-                throw emptyPrefix(prefix, deeper: fetched.deeperNames[prefix] ?? [], store: store)
+                throw emptyPrefix(prefix, deeper: deeper, store: store)
             }
             for name in group.keys.sorted() { place(group[name]!) }
         }

@@ -97,15 +97,6 @@ public final class SecretsManagerStore: SecretStore {
         let values = try values(for: wanted)
         for (prefix, name) in toFetch { if let v = values[name] { result.byPrefix[prefix, default: []].append(v) } }
         for name in missingNames { if let v = values[name] { result.byName[name] = v } }
-        // Remember deeper names seen in round 1 too, for the "use --recursive" hint.
-        for prefix in prefixes where !recursive {
-            for v in result.byPrefix[prefix] ?? [] {
-                if let rel = PrefixMatching.relativeName(v.name, under: prefix), !PrefixMatching.isDirectChild(rel),
-                   !(result.deeperNames[prefix]?.contains(v.name) ?? false) {
-                    result.deeperNames[prefix, default: []].append(v.name)
-                }
-            }
-        }
         return result
     }
 

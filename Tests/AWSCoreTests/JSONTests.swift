@@ -1,0 +1,29 @@
+import Testing
+@testable import AWSCore
+
+@Suite struct JSONTests {
+    @Test func roundTripsHostileStrings() throws {
+        for s in ["", "a\"b\\c", "line1\nline2\r\t", "\u{1}\u{1f}", "emoji 🔑 ü 中", "$HOME `x` 'q'"] {
+            let parsed = try JSON.parse(JSON.quote(s))
+            #expect(parsed == .string(s))
+        }
+    }
+
+    @Test func escapesAndSurrogates() throws {
+        #expect(try JSON.parse(#""\u00e9\ud83d\udd11\/""#) == .string("é🔑/"))
+        #expect(try JSON.parse(#""\u0000""#) == .string("\0"))
+    }
+
+    @Test func numbersKeepTheirText() throws {
+        let v = try JSON.parse(#"{"port": 5432, "ratio": 1.50, "big": 12345678901234567890}"#)
+        #expect(v["port"]?.plainText == "5432")
+        #expect(v["ratio"]?.plainText == "1.50")
+        #expect(v["big"]?.plainText == "12345678901234567890")
+    }
+
+    @Test func rejectsMalformedInput() {
+        for bad in ["", "{", "[1,]", "{\"a\" 1}", "nul", "\"\u{1}\"", "1 2", "{\"a\":1,}"] {
+            #expect(throws: JSON.ParseError.self) { try JSON.parse(bad) }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import Testing
+@testable import LwexecCLI
+import SecretResolution
+
+/// The fast path must agree with swift-argument-parser, the one definition of the interface.
+@Suite struct FastPathTests {
+    static let accepted: [[String]] = [
+        ["/np/backend", "--", "env"],
+        ["exec", "/np/backend", "--", "env", "-i"],
+        ["/a", "/b/", "--", "sh", "-c", "echo $X", "--", "x"],
+        ["-q", "-v", "--recursive", "--expand-json", "--allow-empty", "/a", "--", "true"],
+        ["-r", "--keep-env", "/a", "--", "true"],
+        ["--pristine", "/a", "--", "true"],
+        ["--secret", "/a/b", "-s", "/a/c=VAR", "--", "true"],
+        ["--secret=/a/b=X", "/p", "--", "true"],
+        ["--env-prefix", "APP_", "--profile", "dev", "--region", "eu-west-1", "--endpoint-url", "http://127.0.0.1:5000", "/a", "--", "true"],
+        ["--timeout", "5m", "/a", "--", "true"],
+        ["--timeout=45", "/a", "--", "true"],
+        ["/a", "--region", "us-east-2", "/b", "--", "true"],
+    ]
+
+    @Test(arguments: accepted)
+    func agreesWithFullParser(_ args: [String]) throws {
+        let fast = try #require(FastPath.parse(args, subcommands: LwexecMain.subcommandNames))
+        let full = try #require(LwexecMain.parseExecOptionsWithFullParser(args))
+        #expect(fast == full)
+    }
+
+    static let declined: [[String]] = [
+        ["--help"], ["-h"], ["--version"], ["help"], ["exec", "--help"],
+        ["/a"], ["/a", "--"], ["--bogus", "/a", "--", "true"], ["-qv", "/a", "--", "true"],
+        ["--secret", "--", "true"], ["--timeout", "soon", "/a", "--", "true"],
+        ["--pristine", "--keep-env", "/a", "--", "true"], ["--profile", "-q", "/a", "--", "x"],
+    ]
+
+    @Test(arguments: declined)
+    func leavesUnusualFormsToTheFullParser(_ args: [String]) {
+        #expect(FastPath.parse(args, subcommands: LwexecMain.subcommandNames) == nil)
+    }
+
+    @Test func commandKeepsItsOwnDoubleDash() throws {
+        let o = try #require(FastPath.parse(["/a", "--", "sh", "--", "-x"], subcommands: []))
+        #expect(o.command == ["sh", "--", "-x"])
+        #expect(o.prefixes == ["/a"])
+    }
+
+    @Test func durations() {
+        #expect(parseDuration("30") == 30)
+        #expect(parseDuration("30s") == 30)
+        #expect(parseDuration("5m") == 300)
+        #expect(parseDuration("1h") == 3600)
+        #expect(parseDuration("0s") == nil)
+        #expect(parseDuration("-5") == nil)
+        #expect(parseDuration("5x") == nil)
+    }
+}

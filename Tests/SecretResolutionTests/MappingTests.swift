@@ -1,0 +1,58 @@
+import Testing
+@testable import SecretResolution
+
+@Suite struct MappingTests {
+    @Test(arguments: [
+        ("database_password", "DATABASE_PASSWORD"), ("api-key", "API_KEY"), ("some.thing", "SOME_THING"),
+        ("backend/database_password", "BACKEND_DATABASE_PASSWORD"), ("Mixed_Case9", "MIXED_CASE9"),
+        ("ünï", "_N_"), ("日本", "__"), ("a+b=c@d", "A_B_C_D"),
+    ])
+    func variableNames(_ relative: String, _ expected: String) {
+        #expect(VariableMapping.variableName(for: Substring(relative)) == expected)
+    }
+
+    @Test func envPrefixIsPrepended() {
+        #expect(VariableMapping.variableName(for: "db", envPrefix: "APP_") == "APP_DB")
+    }
+
+    @Test func validNames() {
+        #expect(VariableMapping.isValidName("A_1"))
+        #expect(VariableMapping.isValidName("_x"))
+        #expect(!VariableMapping.isValidName("1A"))
+        #expect(!VariableMapping.isValidName(""))
+        #expect(!VariableMapping.isValidName("A-B"))
+    }
+
+    @Test func secretRefParsing() {
+        #expect(SecretRef(parsing: "/a/b") == SecretRef(name: "/a/b"))
+        #expect(SecretRef(parsing: "/a/b=VAR") == SecretRef(name: "/a/b", variable: "VAR"))
+        #expect(SecretRef(parsing: "/a/b=c=D_1") == SecretRef(name: "/a/b=c", variable: "D_1"))
+        #expect(SecretRef(parsing: "/a/x=1bad") == SecretRef(name: "/a/x=1bad"))
+        #expect(SecretRef(parsing: "") == nil)
+    }
+}
+
+@Suite struct PrefixMatchingTests {
+    @Test func normalization() {
+        #expect(PrefixMatching.normalize("/a/b/") == "/a/b")
+        #expect(PrefixMatching.normalize("/a/b//") == "/a/b")
+        #expect(PrefixMatching.normalize("/") == "/")
+    }
+
+    @Test func boundaryAndCase() {
+        #expect(PrefixMatching.relativeName("/a/b/x", under: "/a/b") == "x")
+        #expect(PrefixMatching.relativeName("/a/b/x/y", under: "/a/b") == "x/y")
+        #expect(PrefixMatching.relativeName("/a/b-old/x", under: "/a/b") == nil)
+        #expect(PrefixMatching.relativeName("/a/B/x", under: "/a/b") == nil)
+        #expect(PrefixMatching.relativeName("/a/b", under: "/a/b") == nil)
+        #expect(PrefixMatching.relativeName("/a/b/", under: "/a/b") == nil)
+        #expect(PrefixMatching.relativeName("/x", under: "/") == "x")
+    }
+
+    @Test func suggestions() {
+        let names = ["/non-prod/backend/database_password", "/non-prod/redis/auth_token", "/prod/backend/jwt"]
+        #expect(Suggestions.closestPrefixes(to: "/non-prod/backnd", names: names).first == "/non-prod/backend")
+        #expect(Suggestions.closestPrefixes(to: "/non-prod/Backend", names: names).first == "/non-prod/backend")
+        #expect(Suggestions.closestPrefixes(to: "/zzzzzzzzzzzzzzzz", names: names).isEmpty)
+    }
+}

@@ -1,0 +1,125 @@
+import Testing
+@testable import SecretResolution
+
+@Suite struct ResolverTests {
+    let store = FakeStore([
+        "/np/backend/database_password": "pw", "/np/backend/api-key": "k", "/np/backend/nested/deep": "d",
+        "/np/backend-old/stale": "old", "/np/Backend/upper": "up",
+        "/np/shared/api-key": "shared-k", "/np/shared/region": "eu",
+        "/np/json/database": #"{"username":"admin","password":"p","port":5432,"opts":{"ssl":true}}"#,
+        "/np/json/list": "[1,2]",
+        "/np/digit/1password": "x",
+        "/np/clash/x-y": "1", "/np/clash/x_y": "2",
+        "/np/nul/bad": "a\u{0}b",
+    ], binary: ["/np/bin/cert": [0, 1, 2, 255]])
+
+    @Test func directChildrenOnBoundary() throws {
+        let env = try resolve(store, ResolutionRequest(prefixes: ["/np/backend/"]))
+        #expect(env == ["DATABASE_PASSWORD": "pw", "API_KEY": "k"])
+    }
+
+    @Test func recursiveTakesSubPaths() throws {
+        let env = try resolve(store, ResolutionRequest(prefixes: ["/np/backend"], recursive: true))
+        #expect(env["NESTED_DEEP"] == "d")
+        #expect(env.count == 3)
+    }
+
+    @Test func laterPrefixOverridesAndIsAnnounced() throws {
+        let r = try Resolver(request: ResolutionRequest(prefixes: ["/np/backend", "/np/shared"])).resolve(using: store)
+        let env = Dictionary(uniqueKeysWithValues: r.variables.map { ($0.name, $0.value) })
+        #expect(env["API_KEY"] == "shared-k")
+        #expect(r.notices == ["API_KEY: /np/shared/api-key overrides /np/backend/api-key"])
+        #expect(!r.notices.joined().contains("shared-k"))
+    }
+
+    @Test func secretOverridesPrefixes() throws {
+        let req = ResolutionRequest(prefixes: ["/np/shared"], secrets: [SecretRef(name: "/np/backend/api-key"), SecretRef(name: "/np/backend/database_password", variable: "PGPASSWORD")])
+        let r = try Resolver(request: req).resolve(using: store)
+        let env = Dictionary(uniqueKeysWithValues: r.variables.map { ($0.name, $0.value) })
+        #expect(env["API_KEY"] == "k")
+        #expect(env["PGPASSWORD"] == "pw")
+        #expect(r.notices.count == 1 && r.notices[0].hasPrefix("API_KEY: --secret /np/backend/api-key overrides"))
+    }
+
+    @Test func envPrefixAppliesToDerivedNamesOnly() throws {
+        let env = try resolve(store, ResolutionRequest(prefixes: ["/np/shared"], secrets: [SecretRef(name: "/np/backend/api-key", variable: "K")], envPrefix: "APP_"))
+        #expect(env == ["APP_API_KEY": "shared-k", "APP_REGION": "eu", "K": "k"])
+    }
+
+    @Test func expandJSON() throws {
+        let env = try resolve(store, ResolutionRequest(prefixes: ["/np/json"], expandJSON: true))
+        #expect(env == ["DATABASE_USERNAME": "admin", "DATABASE_PASSWORD": "p", "DATABASE_PORT": "5432",
+                        "DATABASE_OPTS": #"{"ssl":true}"#, "LIST": "[1,2]"])
+        let plain = try resolve(store, ResolutionRequest(prefixes: ["/np/json"]))
+        #expect(plain["DATABASE"]?.hasPrefix("{") == true)
+    }
+
+    @Test func binaryIsBase64() throws {
+        #expect(try resolve(store, ResolutionRequest(prefixes: ["/np/bin"])) == ["CERT": "AAEC/w=="])
+    }
+
+    @Test func collisionNamesBothSecrets() {
+        #expect { try resolve(store, ResolutionRequest(prefixes: ["/np/clash"])) } throws: { e in
+            let m = (e as! ResolutionError).message
+            return m.contains("/np/clash/x-y") && m.contains("/np/clash/x_y") && m.contains("X_Y")
+        }
+    }
+
+    @Test func leadingDigitIsAnError() throws {
+        #expect { try resolve(store, ResolutionRequest(prefixes: ["/np/digit"])) } throws: { e in
+            (e as! ResolutionError).message.contains("/np/digit/1password")
+        }
+        #expect(try resolve(store, ResolutionRequest(prefixes: ["/np/digit"], envPrefix: "X_")) == ["X_1PASSWORD": "x"])
+    }
+
+    @Test func nulIsAnError() {
+        #expect { try resolve(store, ResolutionRequest(prefixes: ["/np/nul"])) } throws: { e in
+            (e as! ResolutionError).message.contains("NUL")
+        }
+    }
+
+    @Test func emptyPrefixSuggestsAndAllowEmptyRuns() throws {
+        #expect { try resolve(store, ResolutionRequest(prefixes: ["/np/backnd"])) } throws: { e in
+            ((e as! ResolutionError).hint ?? "").contains("/np/backend")
+        }
+        #expect(try resolve(store, ResolutionRequest(prefixes: ["/np/backnd"], allowEmpty: true)) == [:])
+    }
+
+    @Test func onlyDeeperSecretsSuggestRecursive() {
+        let deep = FakeStore(["/d/a/b": "1"])
+        #expect { try resolve(deep, ResolutionRequest(prefixes: ["/d"])) } throws: { e in
+            ((e as! ResolutionError).hint ?? "").contains("--recursive") && (e as! ResolutionError).message.contains("/d/a/b")
+        }
+    }
+
+    @Test func missingNamedSecret() {
+        #expect { try resolve(store, ResolutionRequest(secrets: [SecretRef(name: "/np/nope")])) } throws: { e in
+            (e as! ResolutionError).message.contains("/np/nope")
+        }
+    }
+}
+
+@Suite struct EnvironmentBuilderTests {
+    let resolution = Resolution(variables: [
+        ResolvedVariable(name: "HOME", value: "secret-home", secret: "/a/home", explicit: false),
+        ResolvedVariable(name: "NEW", value: "n", secret: "/a/new", explicit: false),
+    ], notices: [])
+    let inherited = [("PATH", "/bin"), ("HOME", "/root")]
+
+    @Test func secretsWinByDefault() {
+        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .secretsWin)
+        #expect(env.map { "\($0.0)=\($0.1)" } == ["PATH=/bin", "HOME=secret-home", "NEW=n"])
+        #expect(notices == ["HOME: /a/home overrides the inherited environment"])
+    }
+
+    @Test func keepEnv() {
+        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .inheritedWins)
+        #expect(env.map { "\($0.0)=\($0.1)" } == ["PATH=/bin", "HOME=/root", "NEW=n"])
+        #expect(notices.count == 1 && notices[0].contains("--keep-env"))
+    }
+
+    @Test func pristine() {
+        let (env, _) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .pristine)
+        #expect(env.map(\.0) == ["HOME", "NEW"])
+    }
+}
