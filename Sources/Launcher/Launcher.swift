@@ -9,7 +9,7 @@ import Glibc
 /// - lwexec blocks every catchable signal and takes them one at a time with `sigwaitinfo`: no handlers,
 ///   no threads, so nothing can run at an awkward moment and nothing is lost between spawn and wait.
 /// - The child starts with an empty signal mask and default dispositions, except the signals lwexec
-///   itself inherited as ignored (see `spawnAttributes`).
+///   itself inherited as ignored, SIGCHLD excepted (see `spawnDefaults(inheritedIgnored:)`).
 /// - Signals sent with kill(2) are forwarded once; signals the terminal sent to the whole foreground
 ///   process group are not, because the child got its own copy (see `action(for:)`).
 /// - The exit status is the child's, and a child killed by signal N leaves lwexec killed by N.
@@ -20,8 +20,10 @@ public enum Launcher {
     ///
     /// Call it from the main thread. Threads that already exist keep their own signal mask: a process
     /// signal can go to any thread that does not block it, so every other thread must block signals
-    /// (libdispatch and Swift concurrency workers do). Failures to start exit 127 or 126 with a
-    /// one-line message on stderr.
+    /// (libdispatch and Swift concurrency workers do). Signals that are SIG_IGN when it is called are
+    /// taken as inherited from lwexec's parent and stay ignored in the child, so code that ran before
+    /// must restore any SIG_IGN it set itself (SIGPIPE, typically). Failures to start exit 127 or 126
+    /// with a one-line message on stderr.
     public static func runAndExit(_ spec: LaunchSpec) -> Never {
         // Snapshot before lwexec changes anything: these are the dispositions the child should inherit.
         let inheritedIgnored = ignoredSignals()
@@ -87,6 +89,9 @@ public enum Launcher {
     /// Choice: inherited SIG_IGN is kept, as `exec`/`env` keep it, so that `nohup lwexec -- cmd` still
     /// ignores SIGHUP and `lwexec -- cmd &` in a script still ignores SIGINT, exactly like running `cmd`
     /// directly. Everything else is reset, which covers any disposition lwexec itself might have set.
+    /// One exception: SIGCHLD. lwexec must set it to SIG_DFL for itself (an ignored SIGCHLD makes the
+    /// kernel discard the child's status), and posix_spawn can only pass on the current disposition or
+    /// reset it, so the child gets SIG_DFL; POSIX leaves this case unspecified for exec as well.
     /// The mask, on the other hand, is always emptied: lwexec blocked everything itself, and a blocked
     /// mask leaked from lwexec's parent would silently stop the signals lwexec forwards.
     static func spawnDefaults(inheritedIgnored: sigset_t) -> sigset_t {
@@ -287,8 +292,9 @@ public enum Launcher {
         case .killed(let signal):
             dieBySignal(signal)
         case .lost:
+            // lwexec's own failure, so the project's code for that (as env(1) uses it).
             report("lwexec: \(command): exit status lost (the child was reaped elsewhere)")
-            exit(1)
+            exit(125)
         }
     }
 

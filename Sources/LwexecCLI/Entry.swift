@@ -1,4 +1,6 @@
 import ArgumentParser
+import AWSCore
+import SecretResolution
 import Glibc
 
 /// The entry point the `lwexec` executable calls: the fast path when it applies, else the full parser.
@@ -15,6 +17,12 @@ public enum LwexecMain {
             }
             try parsed.run()
             exit(0)
+        } catch let error as AWSError {
+            Failure.exit(error)
+        } catch let error as ResolutionError {
+            Failure.exit(error)
+        } catch let error as CommandFailure {
+            Failure.exit(error.message, hint: error.hint)
         } catch {
             let code = RootCommand.exitCode(for: error)
             if code == .success {

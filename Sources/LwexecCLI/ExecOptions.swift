@@ -15,11 +15,7 @@ public struct ExecOptions: Equatable, Sendable {
     public var allowEmpty = false
     public var quiet = false
     public var verbose = false
-    public var profile: String?
-    public var region: String?
-    public var endpointURL: String?
-    /// Seconds before lwexec gives up on AWS.
-    public var timeoutSeconds: Int = 30
+    public var aws = AWSOptions()
     /// The command and its arguments, everything after `--`.
     public var command: [String] = []
 

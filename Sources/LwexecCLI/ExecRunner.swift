@@ -1,4 +1,5 @@
 import AWSCore
+import Glibc
 import AWSHTTP
 import Launcher
 import SecretResolution
@@ -17,7 +18,7 @@ enum ExecRunner {
             Glibc.exit(e.exitCode)
         }
         do {
-            let aws = try AWSSession(options: o, env: env, log: log)
+            let aws = try AWSSession(o.aws, env: env, log: log)
             let store = SecretsManagerStore(client: SecretsManagerClient(client: aws.client), log: log)
             let resolution = try Resolver(request: o.resolutionRequest).resolve(using: store)
             let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
@@ -31,28 +32,3 @@ enum ExecRunner {
     }
 }
 
-import Glibc
-
-/// Credentials, region, endpoint and a signed Secrets Manager client, configured as the AWS CLI would.
-struct AWSSession {
-    let client: AWSJSONClient
-
-    init(options o: ExecOptions, env: ProcessEnvironment, log: Logger) throws(AWSError) {
-        let shared = try SharedConfig.load(env)
-        let context = CredentialContext(env: env, shared: shared, profileFlag: o.profile)
-        let credentials = try CredentialChain.standard.resolve(context)
-        let (region, regionSource) = try RegionResolver.resolve(flag: o.region, context: context)
-        let endpoint = try Endpoint.resolve(.secretsManager, flag: o.endpointURL, region: region, context: context)
-        log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
-        log.debug("region \(region) (from \(regionSource)); endpoint \(endpoint.url) (\(endpoint.source))")
-        let http = HTTPClient(options: HTTPOptions(caBundle: env["AWS_CA_BUNDLE"]))
-        client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: endpoint, region: region,
-                               credentials: credentials, http: http, retry: .from(env), log: log,
-                               deadlineMs: Clock.monotonicMs() + o.timeoutSeconds * 1000)
-    }
-
-    /// An access key id shortened for display: the AWS CLI shows only the last four characters.
-    static func redact(_ id: String) -> String {
-        String(repeating: "*", count: max(0, min(id.count - 4, 16))) + id.suffix(4)
-    }
-}

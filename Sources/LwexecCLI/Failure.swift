@@ -20,3 +20,14 @@ enum Failure {
         }
     }
 }
+
+/// A subcommand's own failure: thrown from `run()`, printed as one or two lines, exit 125.
+public struct CommandFailure: Error, Sendable {
+    public var message: String
+    public var hint: String?
+
+    public init(_ message: String, hint: String? = nil) {
+        self.message = message
+        self.hint = hint
+    }
+}

@@ -62,12 +62,12 @@ enum FastPath {
             guard let ref = SecretRef(parsing: v) else { return false }
             o.secrets.append(ref)
         case "--env-prefix": o.envPrefix = v
-        case "--profile": o.profile = v
-        case "--region": o.region = v
-        case "--endpoint-url": o.endpointURL = v
+        case "--profile": o.aws.profile = v
+        case "--region": o.aws.region = v
+        case "--endpoint-url": o.aws.endpointURL = v
         case "--timeout":
             guard let s = parseDuration(v) else { return false }
-            o.timeoutSeconds = s
+            o.aws.timeoutSeconds = s
         default: return false
         }
         // A value that looks like an option is left to the full parser, which decides.

@@ -93,9 +93,11 @@ class Result:
     def err(self) -> str:
         return self.stderr_bytes.decode("utf-8", "replace")
 
-    def __str__(self) -> str:  # shown in assertion messages
-        return (f"lwexec {' '.join(self.args)}\n  -> exit {self.returncode}\n"
+    def __str__(self) -> str:
+        return (f"\nlwexec {' '.join(self.args)}\n  -> exit {self.returncode}\n"
                 f"  stdout: {self.out[:2000]!r}\n  stderr: {self.err[:4000]!r}")
+
+    __repr__ = __str__  # what pytest shows next to a failed `assert ..., r`
 
 
 def lines_naming(text: str, var: str) -> list[str]:

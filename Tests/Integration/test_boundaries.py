@@ -32,7 +32,7 @@ def test_sibling_with_same_start_is_not_under_prefix(lw: LW, tree, suffix):
     probe = lw.probe()
     r = lw.run([lw.name("x") + suffix, "--", *probe.argv])
     assert r.returncode == 0, r
-    assert lw.secret_vars(probe.env()) == {"A": tree[lw.name("x/a")], "B": tree[lw.name("x/b")]}
+    assert lw.secret_vars(probe.env()) == {"A": tree["x/a"], "B": tree["x/b"]}
 
 
 def test_recursive_keeps_the_boundary(lw: LW, tree):
@@ -40,9 +40,9 @@ def test_recursive_keeps_the_boundary(lw: LW, tree):
     r = lw.run(["--recursive", lw.name("x"), "--", *probe.argv])
     assert r.returncode == 0, r
     assert lw.secret_vars(probe.env()) == {
-        "A": tree[lw.name("x/a")],
-        "B": tree[lw.name("x/b")],
-        "SUB_C": tree[lw.name("x/sub/c")],
+        "A": tree["x/a"],
+        "B": tree["x/b"],
+        "SUB_C": tree["x/sub/c"],
     }
 
 
@@ -51,8 +51,8 @@ def test_matching_is_case_sensitive(lw: LW, tree):
     r = lw.run(["--recursive", lw.name("X"), "--", *probe.argv])
     assert r.returncode == 0, r
     assert lw.secret_vars(probe.env()) == {
-        "A": tree[lw.name("X/a")],
-        "SUB_C": tree[lw.name("X/sub/c")],
+        "A": tree["X/a"],
+        "SUB_C": tree["X/sub/c"],
     }
 
 
@@ -70,4 +70,4 @@ def test_two_prefixes_are_merged(lw: LW, tree):
     r = lw.run([lw.name("x-old"), lw.name("xy"), "--", *probe.argv])
     assert r.returncode == 0, r
     # x-old/a and xy/a both map to A: the later prefix wins (see test_precedence).
-    assert lw.secret_vars(probe.env()) == {"A": tree[lw.name("xy/a")]}
+    assert lw.secret_vars(probe.env()) == {"A": tree["xy/a"]}

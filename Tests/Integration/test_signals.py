@@ -132,6 +132,7 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
         if p.poll() is None:
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
+        t.join(5)
         os.close(master)
     assert log_lines(log) == ["INT", "TERM"], bytes(output)
     assert rc == 0, bytes(output)

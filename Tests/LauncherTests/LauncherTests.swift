@@ -107,33 +107,33 @@ struct RuleTests {
 
     @Test func killedSignalsAreForwarded() {
         for signal in [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGWINCH, SIGTSTP, SIGPIPE, SIGQUIT] {
-            #expect(decide(Received(signal: signal, code: SI_USER, sender: 42)) == .forward)
+            #expect(decide(Received(signal: signal, code: Int32(SI_USER), sender: 42)) == .forward)
         }
-        #expect(decide(Received(signal: SIGUSR2, code: SI_QUEUE, sender: 42)) == .forward)
-        #expect(decide(Received(signal: SIGTERM, code: SI_TKILL, sender: 42)) == .forward)
+        #expect(decide(Received(signal: SIGUSR2, code: Int32(SI_QUEUE), sender: 42)) == .forward)
+        #expect(decide(Received(signal: SIGTERM, code: Int32(SI_TKILL), sender: 42)) == .forward)
         // Sent from outside a PID namespace: no sender visible.
-        #expect(decide(Received(signal: SIGTERM, code: SI_USER, sender: 0)) == .forward)
+        #expect(decide(Received(signal: SIGTERM, code: Int32(SI_USER), sender: 0)) == .forward)
     }
 
     @Test func terminalSignalsAreNotForwardedTwice() {
         for signal in [SIGINT, SIGQUIT, SIGTSTP, SIGWINCH, SIGHUP, SIGCONT] {
-            #expect(decide(Received(signal: signal, code: SI_KERNEL, sender: nil)) == .ignore)
+            #expect(decide(Received(signal: signal, code: Int32(SI_KERNEL), sender: nil)) == .ignore)
         }
     }
 
     @Test func terminalSignalsAreForwardedWhenTheChildLeftTheGroup() {
-        #expect(decide(Received(signal: SIGINT, code: SI_KERNEL, sender: nil), childInGroup: false) == .forward)
+        #expect(decide(Received(signal: SIGINT, code: Int32(SI_KERNEL), sender: nil), childInGroup: false) == .forward)
     }
 
     @Test func aHangupReachingTheSessionLeaderIsForwarded() {
-        #expect(decide(Received(signal: SIGHUP, code: SI_KERNEL, sender: nil), sessionLeader: true) == .forward)
-        #expect(decide(Received(signal: SIGINT, code: SI_KERNEL, sender: nil), sessionLeader: true) == .ignore)
+        #expect(decide(Received(signal: SIGHUP, code: Int32(SI_KERNEL), sender: nil), sessionLeader: true) == .forward)
+        #expect(decide(Received(signal: SIGINT, code: Int32(SI_KERNEL), sender: nil), sessionLeader: true) == .ignore)
     }
 
     @Test func ownSignalsAndSIGCHLDAreNotForwarded() {
-        #expect(decide(Received(signal: SIGPIPE, code: SI_USER, sender: 100)) == .ignore)
-        #expect(decide(Received(signal: SIGCHLD, code: CLD_EXITED, sender: nil)) == .reap)
-        #expect(decide(Received(signal: SIGCHLD, code: SI_USER, sender: 42)) == .reap)
+        #expect(decide(Received(signal: SIGPIPE, code: Int32(SI_USER), sender: 100)) == .ignore)
+        #expect(decide(Received(signal: SIGCHLD, code: Int32(CLD_EXITED), sender: nil)) == .reap)
+        #expect(decide(Received(signal: SIGCHLD, code: Int32(SI_USER), sender: 42)) == .reap)
     }
 
     @Test func theChildGetsDefaultsExceptInheritedIgnores() {

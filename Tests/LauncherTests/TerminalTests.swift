@@ -3,17 +3,19 @@ import Testing
 @testable import Launcher
 
 /// Runs the probe as the foreground process of a pseudo-terminal (python's pty module), waits for the
-/// child to be ready, types one key, and prints how the probe ended: "exited N" or "signaled N".
+/// child to be ready, types one key (or, for "hangup", closes the terminal), and prints how the probe
+/// ended: "exited N" or "signaled N".
 let terminalDriver = """
 import os, pty, select, sys, time
-probe, ready, key = sys.argv[1], sys.argv[2], sys.argv[3].encode().decode("unicode_escape").encode()
+probe, ready, key = sys.argv[1], sys.argv[2], sys.argv[3]
 child = sys.argv[4:]
 pid, fd = pty.fork()
 if pid == 0:
     os.execv(probe, [probe, "--"] + child)
 deadline = time.monotonic() + 5
+open_fd = True
 def drain():
-    while select.select([fd], [], [], 0)[0]:
+    while open_fd and select.select([fd], [], [], 0)[0]:
         try:
             if not os.read(fd, 1024):
                 return
@@ -29,7 +31,11 @@ while not os.path.exists(ready):
     if time.monotonic() > deadline:
         give_up("timeout waiting for ready")
     time.sleep(0.005)
-os.write(fd, key)
+if key == "hangup":
+    os.close(fd)
+    open_fd = False
+else:
+    os.write(fd, key.encode().decode("unicode_escape").encode())
 while True:
     drain()
     done, status = os.waitpid(pid, os.WNOHANG)
@@ -57,7 +63,7 @@ struct TerminalTests {
         #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
         #expect(try readText(report) == "signaled \(SIGINT)\n")
         // Exactly one SIGINT, and it is the terminal's (SI_KERNEL), not a forwarded copy (SI_USER).
-        #expect(try recordedSignals(records) == [Recorded(signal: SIGINT, code: SI_KERNEL, sender: 0)])
+        #expect(try recordedSignals(records) == [Recorded(signal: SIGINT, code: Int32(SI_KERNEL), sender: 0)])
     }
 
     @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
@@ -69,6 +75,22 @@ struct TerminalTests {
                                 python, "-c", signalRecorder, "QUIT", records, ready, "3"], stdout: report)
         #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
         #expect(try readText(report) == "exited 3\n")
-        #expect(try recordedSignals(records) == [Recorded(signal: SIGQUIT, code: SI_KERNEL, sender: 0)])
+        #expect(try recordedSignals(records) == [Recorded(signal: SIGQUIT, code: Int32(SI_KERNEL), sender: 0)])
+    }
+
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func aHangupIsPassedOnByTheProbeAsSessionLeader() throws {
+        // On hangup the kernel signals only the session leader (here the probe), not the foreground
+        // group, so this SI_KERNEL SIGHUP must be forwarded: the child sees it once, from the probe.
+        let directory = try TemporaryDirectory()
+        let records = directory.file("records"), ready = directory.file("ready"), report = directory.file("report")
+        let python = Tools.python!
+        let driver = try spawn([python, "-c", terminalDriver, Tools.probe, ready, "hangup",
+                                python, "-c", signalRecorder, "HUP", records, ready, "4"], stdout: report)
+        #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
+        #expect(try readText(report) == "exited 4\n")
+        let seen = try recordedSignals(records)
+        #expect(seen.count == 1)
+        #expect(seen.first.map { $0.signal == SIGHUP && $0.code == Int32(SI_USER) } == true, "\(seen)")
     }
 }
