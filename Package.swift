@@ -36,11 +36,13 @@ let package = Package(
         .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"]),
         // Prefixes -> secrets -> environment; pure rules behind a protocol.
         .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"]),
+        // Resolved environments and temporary credentials cached in the kernel keyring.
+        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"]),
         // posix_spawn, signal forwarding, exit status.
         .target(name: "Launcher"),
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
-            "AWSCore", "SecretsManager", "SecretResolution", "Launcher",
+            "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "KeyringCache",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lwexec", dependencies: ["LwexecCLI"]),
@@ -52,6 +54,7 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
+        .testTarget(name: "KeyringCacheTests", dependencies: ["KeyringCache"]),
         .testTarget(name: "LauncherTests", dependencies: ["Launcher"]),
     ]
 )

@@ -12,26 +12,57 @@ public struct AWSOptions: Equatable, Sendable {
     public init() {}
 }
 
-/// Credentials, region, endpoint and a signed Secrets Manager client, configured as the AWS CLI would.
-struct AWSSession {
-    let client: AWSJSONClient
-    let credentials: Credentials
+/// Everything about AWS that is known without a network call: files, profile, region, endpoint.
+///
+/// Split from `AWSSession` so that a keyring cache hit can be keyed and served without
+/// resolving credentials over the network or loading libcurl.
+struct AWSSetup {
+    let options: AWSOptions
+    let env: ProcessEnvironment
+    let context: CredentialContext
     let region: String
+    let regionSource: String
     let endpoint: Endpoint
 
-    init(_ o: AWSOptions, env: ProcessEnvironment, log: Logger) throws(AWSError) {
-        let shared = try SharedConfig.load(env)
-        let context = CredentialContext(env: env, shared: shared, profileFlag: o.profile)
-        credentials = try CredentialChain.standard.resolve(context)
-        let (region, regionSource) = try RegionResolver.resolve(flag: o.region, context: context)
-        self.region = region
+    init(_ o: AWSOptions, env: ProcessEnvironment) throws(AWSError) {
+        options = o
+        self.env = env
+        context = CredentialContext(env: env, shared: try SharedConfig.load(env), profileFlag: o.profile)
+        (region, regionSource) = try RegionResolver.resolve(flag: o.region, context: context)
         endpoint = try Endpoint.resolve(.secretsManager, flag: o.endpointURL, region: region, context: context)
+    }
+
+    /// Who the caller will be, from configuration alone; nil when that needs a network call to know.
+    var cacheIdentity: String? {
+        try? CredentialChain.standard.identityKey(context)
+    }
+
+    /// Resolves credentials and builds the signed client.
+    func session(log: Logger) throws(AWSError) -> AWSSession {
+        try AWSSession(self, log: log)
+    }
+}
+
+/// Credentials, region, endpoint and a signed Secrets Manager client, configured as the AWS CLI would.
+struct AWSSession {
+    let setup: AWSSetup
+    let client: AWSJSONClient
+    let credentials: Credentials
+
+    init(_ setup: AWSSetup, log: Logger) throws(AWSError) {
+        self.setup = setup
+        credentials = try CredentialChain.standard.resolve(setup.context)
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
-        log.debug("region \(region) (from \(regionSource)); endpoint \(endpoint.url) (\(endpoint.source))")
-        let http = HTTPClient(options: HTTPOptions(caBundle: env["AWS_CA_BUNDLE"]))
-        client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: endpoint, region: region,
-                               credentials: credentials, http: http, retry: .from(env), log: log,
-                               deadlineMs: Clock.monotonicMs() + o.timeoutSeconds * 1000)
+        log.debug("region \(setup.region) (from \(setup.regionSource)); endpoint \(setup.endpoint.url) (\(setup.endpoint.source))")
+        let http = HTTPClient(options: HTTPOptions(caBundle: setup.env["AWS_CA_BUNDLE"]))
+        client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
+                               region: setup.region, credentials: credentials, http: http, retry: .from(setup.env), log: log,
+                               deadlineMs: Clock.monotonicMs() + setup.options.timeoutSeconds * 1000)
+    }
+
+    /// Everything in one step, for commands that always call AWS.
+    init(_ o: AWSOptions, env: ProcessEnvironment, log: Logger) throws(AWSError) {
+        try self.init(AWSSetup(o, env: env), log: log)
     }
 
     /// An access key id shortened for display: the AWS CLI shows only the last four characters.

@@ -16,6 +16,12 @@ public struct ExecOptions: Equatable, Sendable {
     public var quiet = false
     public var verbose = false
     public var aws = AWSOptions()
+    /// `--cache`: serve from the keyring when fresh (nil: `LWEXEC_CACHE`).
+    public var cache: Bool?
+    /// `--cache-ttl` in seconds (nil: `LWEXEC_CACHE_TTL`, else 5 minutes).
+    public var cacheTTL: Int?
+    /// `--stale-if-error` in seconds (nil: `LWEXEC_STALE_IF_ERROR`, else 1 hour).
+    public var staleIfError: Int?
     /// The command and its arguments, everything after `--`.
     public var command: [String] = []
 
@@ -33,11 +39,11 @@ public struct ExecOptions: Equatable, Sendable {
     }
 }
 
-/// Parses `30`, `30s`, `5m`, `1h` into seconds.
-public func parseDuration(_ text: String) -> Int? {
+/// Parses `30`, `30s`, `5m`, `1h` into seconds (zero only when `allowZero`).
+public func parseDuration(_ text: String, allowZero: Bool = false) -> Int? {
     let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
     var digits = Substring(text), scale = 1
     if let last = text.last, let u = units[last] { digits = text.dropLast(); scale = u }
-    guard let n = Int(digits), n > 0, n <= 86_400 * 7 / scale else { return nil }
+    guard let n = Int(digits), n > 0 || (allowZero && n == 0), n <= 86_400 * 7 / scale else { return nil }
     return n * scale
 }

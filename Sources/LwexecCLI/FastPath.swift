@@ -15,13 +15,16 @@ enum FastPath {
         case "--pristine": o.pristine = true
         case "--expand-json": o.expandJSON = true
         case "--allow-empty": o.allowEmpty = true
+        case "--cache": o.cache = true
+        case "--no-cache": o.cache = false
         case "-q", "--quiet": o.quiet = true
         case "-v", "--verbose": o.verbose = true
         default: return false
         }
         return true
     }
-    static let valued: Set<String> = ["-s", "--secret", "--env-prefix", "--profile", "--region", "--endpoint-url", "--timeout"]
+    static let valued: Set<String> = ["-s", "--secret", "--env-prefix", "--profile", "--region", "--endpoint-url", "--timeout",
+                                     "--cache-ttl", "--stale-if-error"]
 
     /// The options, or nil to let the full parser decide.
     static func parse(_ args: [String], subcommands: Set<String>) -> ExecOptions? {
@@ -68,6 +71,12 @@ enum FastPath {
         case "--timeout":
             guard let s = parseDuration(v) else { return false }
             o.aws.timeoutSeconds = s
+        case "--cache-ttl":
+            guard let s = parseDuration(v) else { return false }
+            o.cacheTTL = s
+        case "--stale-if-error":
+            guard let s = parseDuration(v, allowZero: true) else { return false }
+            o.staleIfError = s
         default: return false
         }
         // A value that looks like an option is left to the full parser, which decides.

@@ -10,6 +10,13 @@ public struct ResolvedVariable: Sendable, Equatable {
     public var secret: String
     /// True when it came from `--secret`.
     public var explicit: Bool
+
+    public init(name: String, value: String, secret: String, explicit: Bool) {
+        self.name = name
+        self.value = value
+        self.secret = secret
+        self.explicit = explicit
+    }
 }
 
 /// The variables to inject, in a stable order, and the notices about overrides among them.
@@ -17,6 +24,11 @@ public struct Resolution: Sendable, Equatable {
     public var variables: [ResolvedVariable]
     /// One line per override, naming the variable and the secrets; never a value.
     public var notices: [String]
+
+    public init(variables: [ResolvedVariable], notices: [String]) {
+        self.variables = variables
+        self.notices = notices
+    }
 }
 
 /// Turns prefixes and named secrets into variables: mapping, collisions, precedence, validation.

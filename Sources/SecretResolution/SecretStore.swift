@@ -31,10 +31,13 @@ public struct FetchedSecrets: Sendable, Equatable {
 public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var hint: String?
+    /// True when AWS could not be reached or kept throttling: a cached value may stand in.
+    public var unavailable: Bool
 
-    public init(_ message: String, hint: String? = nil) {
+    public init(_ message: String, hint: String? = nil, unavailable: Bool = false) {
         self.message = message
         self.hint = hint
+        self.unavailable = unavailable
     }
 
     public var description: String { message }

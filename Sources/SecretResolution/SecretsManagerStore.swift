@@ -200,6 +200,12 @@ public final class SecretsManagerStore: SecretStore {
 
     /// An `AWSError` as a resolution error that says what was being resolved and what to do.
     func describe(_ e: AWSError, subject: String) -> ResolutionError {
+        var error = describeOnly(e, subject: subject)
+        error.unavailable = RetryPolicy().isRetryable(e)
+        return error
+    }
+
+    private func describeOnly(_ e: AWSError, subject: String) -> ResolutionError {
         let op = e.operation.map { "secretsmanager:\($0)" } ?? "the call"
         switch e.kind {
         case .service(let code, _):

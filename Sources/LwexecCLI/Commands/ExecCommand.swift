@@ -48,6 +48,8 @@ struct ExecCommand: ParsableCommand {
     @Flag(help: "Run even when a prefix holds no secrets.")
     var allowEmpty = false
 
+    @OptionGroup var cache: CacheOptions
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -77,6 +79,7 @@ struct ExecCommand: ParsableCommand {
         o.quiet = common.quiet
         o.verbose = common.verbose
         o.aws = common.aws
+        cache.apply(to: &o)
         o.command = command
         return o
     }

@@ -16,6 +16,6 @@ struct RootCommand: ParsableCommand {
         Credentials, region and endpoint come from the usual AWS variables and ~/.aws files.
         """,
         version: LwexecVersion.string,
-        subcommands: [ExecCommand.self],
+        subcommands: [ExecCommand.self, CacheCommand.self],
         defaultSubcommand: ExecCommand.self)
 }
