@@ -51,6 +51,7 @@ let package = Package(
 
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "LWCryptoTests", dependencies: ["LWCrypto"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),

@@ -34,11 +34,11 @@ public struct CacheKey: Sendable, Equatable {
                      recursive ? "r" : "-", expandJSON ? "j" : "-", envPrefix, allowEmpty ? "e" : "-"] {
             text += "\u{0}" + part
         }
-        return ResolutionCache.entryPrefix + String(Encoding.hex(Digest.sha256(text)).prefix(40))
+        return ResolutionCache.entryPrefix + String(Encoding.hex(Fingerprint.sha256(text)).prefix(40))
     }
 
     /// A short, one-way name for the identity, shown by `cache list`.
-    public var identityHash: String { String(Encoding.hex(Digest.sha256("identity\u{0}" + identity)).prefix(12)) }
+    public var identityHash: String { String(Encoding.hex(Fingerprint.sha256("identity\u{0}" + identity)).prefix(12)) }
 }
 
 /// Resolutions in the kernel keyring, split over several keys when larger than one key holds.
@@ -70,7 +70,7 @@ public struct ResolutionCache: Sendable {
             guard let part = keyring.read("\(key)#\(i)") else { return nil }
             bytes += part
         }
-        guard Encoding.hex(Digest.sha256(bytes)) == manifest[1] else { return nil }
+        guard Encoding.hex(Fingerprint.sha256(bytes)) == manifest[1] else { return nil }
         return CacheEntry(decoding: bytes)
     }
 
@@ -87,7 +87,7 @@ public struct ResolutionCache: Sendable {
         for i in 0..<count {
             try keyring.write("\(key)#\(i)", Array(bytes[(i * size)..<min(bytes.count, (i + 1) * size)]), timeout: timeout)
         }
-        try keyring.write(key, Array("P\(count):\(Encoding.hex(Digest.sha256(bytes)))".utf8), timeout: timeout)
+        try keyring.write(key, Array("P\(count):\(Encoding.hex(Fingerprint.sha256(bytes)))".utf8), timeout: timeout)
     }
 
     /// Removes an entry and its parts.

@@ -1,14 +1,10 @@
 import CCrypto
 
-/// SHA-256 and HMAC-SHA256 over libcrypto, on byte arrays.
+/// SHA-256, SHA-1 and HMAC-SHA256 over libcrypto, on byte arrays.
 public enum Digest {
     /// The SHA-256 digest of `data`.
     public static func sha256(_ data: [UInt8]) -> [UInt8] {
-        var out = [UInt8](repeating: 0, count: 32)
-        data.withUnsafeBufferPointer { buf in
-            _ = SHA256(buf.baseAddress, buf.count, &out)
-        }
-        return out
+        evp(data, CryptoLibrary.api.pointee.evp_sha256(), size: 32)
     }
 
     /// The SHA-256 digest of a string's UTF-8 bytes.
@@ -18,11 +14,12 @@ public enum Digest {
 
     /// HMAC-SHA256 of `data` under `key`.
     public static func hmacSHA256(key: [UInt8], data: [UInt8]) -> [UInt8] {
+        let api = CryptoLibrary.api.pointee
         var out = [UInt8](repeating: 0, count: 32)
         var len: UInt32 = 0
         key.withUnsafeBufferPointer { k in
             data.withUnsafeBufferPointer { d in
-                _ = HMAC(EVP_sha256(), k.baseAddress, Int32(k.count), d.baseAddress, d.count, &out, &len)
+                _ = api.hmac(api.evp_sha256(), k.baseAddress, Int32(k.count), d.baseAddress, d.count, &out, &len)
             }
         }
         return out
@@ -31,5 +28,14 @@ public enum Digest {
     /// HMAC-SHA256 of a string's UTF-8 bytes under `key`.
     public static func hmacSHA256(key: [UInt8], data: String) -> [UInt8] {
         hmacSHA256(key: key, data: Array(data.utf8))
+    }
+
+    static func evp(_ data: [UInt8], _ md: OpaquePointer?, size: Int) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: size)
+        var len: UInt32 = 0
+        data.withUnsafeBufferPointer { buf in
+            _ = CryptoLibrary.api.pointee.evp_digest(buf.baseAddress, buf.count, &out, &len, md, nil)
+        }
+        return out
     }
 }

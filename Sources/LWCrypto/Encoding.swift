@@ -19,7 +19,7 @@ public enum Encoding {
     public static func base64(_ bytes: [UInt8]) -> String {
         if bytes.isEmpty { return "" }
         var out = [UInt8](repeating: 0, count: 4 * ((bytes.count + 2) / 3) + 1)
-        let n = bytes.withUnsafeBufferPointer { EVP_EncodeBlock(&out, $0.baseAddress, Int32($0.count)) }
+        let n = bytes.withUnsafeBufferPointer { CryptoLibrary.api.pointee.encode_block(&out, $0.baseAddress, Int32($0.count)) }
         return String(decoding: out[0..<Int(n)], as: UTF8.self)
     }
 
@@ -29,7 +29,7 @@ public enum Encoding {
         if input.isEmpty { return [] }
         guard input.count % 4 == 0 else { return nil }
         var out = [UInt8](repeating: 0, count: input.count / 4 * 3)
-        let n = input.withUnsafeBufferPointer { EVP_DecodeBlock(&out, $0.baseAddress, Int32($0.count)) }
+        let n = input.withUnsafeBufferPointer { CryptoLibrary.api.pointee.decode_block(&out, $0.baseAddress, Int32($0.count)) }
         guard n >= 0 else { return nil }
         var len = Int(n)
         if input.last == UInt8(ascii: "=") { len -= 1 }

@@ -5,7 +5,7 @@ public enum SecureRandom {
     /// `count` random bytes; nil only if the generator cannot be seeded.
     public static func bytes(_ count: Int) -> [UInt8]? {
         var out = [UInt8](repeating: 0, count: count)
-        guard count == 0 || RAND_bytes(&out, Int32(count)) == 1 else { return nil }
+        guard count == 0 || CryptoLibrary.api.pointee.rand_bytes(&out, Int32(count)) == 1 else { return nil }
         return out
     }
 

@@ -1,0 +1,27 @@
+import CCrypto
+import Glibc
+
+/// libcrypto's entry points, loaded with dlopen the first time something needs them.
+///
+/// Keeps libcrypto off a cached launch, which hashes its cache key with `SHA256` (Swift) and
+/// never signs. Without libcrypto nothing can be signed, so its absence is fatal with a clear message.
+enum CryptoLibrary {
+    nonisolated(unsafe) private static var table: UnsafeMutablePointer<lw_crypto_api>?
+
+    /// The loaded table. Main-thread use only.
+    static var api: UnsafeMutablePointer<lw_crypto_api> {
+        if let t = table { return t }
+        var loaded = lw_crypto_api()
+        var err = [CChar](repeating: 0, count: 256)
+        if lw_crypto_load(&loaded, &err, err.count) != 0 {
+            let why = String(decoding: err.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            let line = "lwexec: cannot load libcrypto (\(why)); install libssl3 (Debian) or openssl-libs\n"
+            _ = line.withCString { write(2, $0, strlen($0)) }
+            exit(125)
+        }
+        let t = UnsafeMutablePointer<lw_crypto_api>.allocate(capacity: 1)
+        t.initialize(to: loaded)
+        table = t
+        return t
+    }
+}
