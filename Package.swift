@@ -19,8 +19,8 @@ let package = Package(
         // No pkgConfig here on purpose: linking libcurl costs ~3.4 ms at every start,
         // so the shim loads it with dlopen on first network use (see shim.h).
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto",
-                       providers: [.apt(["libssl-dev"])]),
+        // Like libcurl, libcrypto is loaded on first use (see shim.h): no pkgConfig, no link.
+        .systemLibrary(name: "CCrypto", providers: [.apt(["libssl-dev"])]),
         .systemLibrary(name: "CKeyutils", pkgConfig: "libkeyutils",
                        providers: [.apt(["libkeyutils-dev"])]),
 
