@@ -96,6 +96,17 @@ class EmulatorError(RuntimeError):
     pass
 
 
+def _die_with_parent() -> None:
+    """In the moto_server child (Linux): get SIGTERM when the process that started it
+    dies, so a killed test run or demo does not leave a server behind."""
+    try:
+        import ctypes
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001 - best effort, not on macOS
+        pass
+
+
 class Emulator:
     def __init__(self, host: str = "127.0.0.1", port: int | None = None,
                  region: str = REGION, log_path: str | None = None):
@@ -139,6 +150,7 @@ class Emulator:
                 [sys.executable, "-m", "moto.server", "-H", self.host, "-p", str(port)],
                 stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT,
                 env=env, start_new_session=True,
+                preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
             )
             self.port = port
             if self._wait_ready(timeout):

@@ -6,13 +6,14 @@
 * One moto_server for the whole session (scripts/emulator.py), SigV4 + IAM enforced.
   moto's state is shared, so every test works under its own root `/non-prod/t<hex>`.
 * `lw.run()` runs lwexec with a CLEAN environment: PATH, HOME (an empty temp dir,
-  no ~/.aws), LANG=C.UTF-8, AWS_EC2_METADATA_DISABLED=true, proxy variables that
-  send any https:// or non-loopback http:// request to a dead local port (so a
-  misrouted request can never leave this machine), plus the emulator's AWS_*
-  variables unless the test passes its own `env`.
+  no ~/.aws), LANG=C.UTF-8, AWS_EC2_METADATA_DISABLED=true, and proxy variables
+  that point any https:// or non-loopback http:// request at a dead local port (a
+  guard, for an HTTP stack that honours them, against a misrouted request leaving
+  the machine: real AWS or the instance metadata address), plus the emulator's
+  AWS_* variables unless the test passes its own `env`.
 * Every run is checked for leaks: no seeded secret value (>= 8 chars) and no
-  secret access key may appear in lwexec's stdout or stderr (leak_check=False when
-  the test's child prints a secret on purpose).
+  secret access key may appear in lwexec's stdout or stderr (leak_check="stderr"
+  when the test's child prints a secret to stdout on purpose, False for none).
 """
 
 from __future__ import annotations

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import os
 import signal
+import struct
 import subprocess
 import termios
 import threading
@@ -52,8 +54,9 @@ def test_each_signal_is_forwarded_exactly_once(lw: LW, app: str):
                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         wait_for(ready.exists, 15, "the child to install its handlers")
-        child_pid = int(ready.read_text())
-        assert child_pid != p.pid
+        state = json.loads(ready.read_text())
+        assert state["pid"] != p.pid
+        assert state["ignored"] == [] and state["blocked"] == [], state
         expected: list[str] = []
         for sig in FORWARDED:
             os.kill(p.pid, sig)
@@ -119,6 +122,7 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
     t.start()
     try:
         wait_for(ready.exists, 15, "the child to install its handlers")
+        time.sleep(0.1)  # lwexec may still be setting up its own handling right after spawn
         attrs = termios.tcgetattr(master)
         assert attrs[3] & termios.ISIG and attrs[6][termios.VINTR] == b"\x03"
         os.write(master, b"\x03")
@@ -126,6 +130,11 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
         time.sleep(0.3)  # a second copy (terminal + forwarded) would arrive by now
         assert log_lines(log) == ["INT"], bytes(output)
         assert p.poll() is None, "lwexec died of the terminal's SIGINT"
+        # A terminal resize: the kernel sends SIGWINCH to the foreground process group.
+        fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 33, 111, 0, 0))
+        wait_for(lambda: "WINCH" in log_lines(log), 5, "SIGWINCH at the child")
+        time.sleep(0.3)
+        assert log_lines(log) == ["INT", "WINCH"], bytes(output)
         os.kill(p.pid, signal.SIGTERM)
         rc = _finish(p)
     finally:
@@ -134,5 +143,39 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
             p.wait()
         t.join(5)
         os.close(master)
-    assert log_lines(log) == ["INT", "TERM"], bytes(output)
+    assert log_lines(log) == ["INT", "WINCH", "TERM"], bytes(output)
     assert rc == 0, bytes(output)
+
+
+def _names(mask: int) -> list[str]:
+    out = []
+    for i in range(1, 65):
+        if mask & (1 << (i - 1)):
+            try:
+                out.append(signal.Signals(i).name)
+            except ValueError:
+                out.append(str(i))
+    return out
+
+
+def _mask(status: str, field: str) -> int:
+    for line in status.splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1], 16)
+    raise AssertionError(f"no {field} in /proc/self/status")
+
+
+def test_child_starts_with_default_signal_state(lw: LW, app: str):
+    """No standard signal ignored or blocked in the child: lwexec may ignore SIGPIPE or
+    block signals for itself, but SIG_IGN and the mask survive exec, so it must reset
+    them (posix_spawnattr_setsigdefault / setsigmask).
+
+    Only signals 1-31 are checked: glibc's posix_spawn itself leaves its internal
+    signals 32 and 33 (SIGCANCEL, SIGSETXID) ignored in every child it spawns (seen
+    with glibc 2.36); the child's own libc takes them over again at startup."""
+    r = lw.run([app, "--", "/bin/cat", "/proc/self/status"])
+    assert r.returncode == 0, r
+    standard = (1 << 31) - 1
+    ign, blk = _mask(r.out, "SigIgn") & standard, _mask(r.out, "SigBlk") & standard
+    assert ign == 0, f"the child inherited ignored signals: {_names(ign)}"
+    assert blk == 0, f"the child inherited blocked signals: {_names(blk)}"
