@@ -6,7 +6,7 @@ import Glibc
 /// The entry point the `lwexec` executable calls: the fast path when it applies, else the full parser.
 public enum LwexecMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
-        if let options = FastPath.parse(arguments, subcommands: subcommandNames) {
+        if let options = FastPath.parse(arguments, subcommands: FastPath.subcommands) {
             ExecRunner.run(options)
         }
         let (head, command) = splitAtTerminator(arguments)
@@ -23,6 +23,9 @@ public enum LwexecMain {
             Failure.exit(error)
         } catch let error as CommandFailure {
             Failure.exit(error.message, hint: error.hint)
+        } catch let code as ExitCode where code != .success && code != .validationFailure {
+            // A verdict, not a failure: `lint` exits 1 when it has findings.
+            exit(code.rawValue)
         } catch {
             let code = RootCommand.exitCode(for: error)
             if code == .success {

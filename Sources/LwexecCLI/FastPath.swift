@@ -7,6 +7,13 @@ import SecretResolution
 /// version, other subcommands, unknown flags, missing `--`), which then goes to the full
 /// parser. Tests check both parsers agree on every form this one accepts.
 enum FastPath {
+    /// The subcommand names, written out so the launch path never touches the parser's
+    /// reflective metadata; a test checks they equal `RootCommand`'s.
+    static let subcommands: Set<String> = [
+        "exec", "help", "cache", "whoami", "write", "read", "list", "history", "env", "import", "lint", "rotate",
+        "generate", "delete",
+    ]
+
     /// Sets the boolean flag `name`; false when it is not one.
     static func setFlag(_ name: String, on o: inout ExecOptions) -> Bool {
         switch name {

@@ -21,7 +21,7 @@ import SecretResolution
 
     @Test(arguments: accepted)
     func agreesWithFullParser(_ args: [String]) throws {
-        let fast = try #require(FastPath.parse(args, subcommands: LwexecMain.subcommandNames))
+        let fast = try #require(FastPath.parse(args, subcommands: FastPath.subcommands))
         let full = try #require(LwexecMain.parseExecOptionsWithFullParser(args))
         #expect(fast == full)
     }
@@ -35,7 +35,12 @@ import SecretResolution
 
     @Test(arguments: declined)
     func leavesUnusualFormsToTheFullParser(_ args: [String]) {
-        #expect(FastPath.parse(args, subcommands: LwexecMain.subcommandNames) == nil)
+        #expect(FastPath.parse(args, subcommands: FastPath.subcommands) == nil)
+    }
+
+    /// A new subcommand must be added to the fast path's list, or `lwexec NEWCMD -- x` would run as exec.
+    @Test func subcommandListMatchesTheParser() {
+        #expect(FastPath.subcommands == LwexecMain.subcommandNames)
     }
 
     @Test func commandKeepsItsOwnDoubleDash() throws {
