@@ -128,19 +128,16 @@ def test_stale_values_serve_only_when_aws_is_unreachable(lw: LW):
     args = ["--cache", "--cache-ttl", "1s", "--timeout", "3s", lw.name("app"), "--"]
     assert lw.run(args + ["true"]).returncode == 0
     time.sleep(1.2)
-    # Point the same identity, region and key at an endpoint that refuses connections: the key differs by endpoint,
-    # so instead stop reaching the emulator through a dead proxy for its host.
-    dead = {"AWS_ENDPOINT_URL_SECRETS_MANAGER": lw.emulator.url.replace("127.0.0.1", "localhost"),
-            "NO_PROXY": "", "no_proxy": ""}
-    del dead["AWS_ENDPOINT_URL_SECRETS_MANAGER"]
+    # Same identity, region and endpoint (so the same cache key), but AWS is now unreachable:
+    # the emulator is only reachable through a proxy that refuses connections.
+    unreachable = {"NO_PROXY": "", "no_proxy": "", "http_proxy": "http://127.0.0.1:9"}
     probe = lw.probe()
-    r = lw.run(args + probe.argv, extra_env={"NO_PROXY": "", "no_proxy": "", "http_proxy": "http://127.0.0.1:9"})
+    r = lw.run(args + probe.argv, extra_env=unreachable)
     assert r.returncode == 0, r
     assert probe.env()["API_TOKEN"] == value
     assert any("warning" in ln and "cached values" in ln for ln in r.err.splitlines()), r
     marker = lw.marker()
-    r = lw.run(["--stale-if-error", "0"] + args + marker.argv,
-               extra_env={"NO_PROXY": "", "no_proxy": "", "http_proxy": "http://127.0.0.1:9"})
+    r = lw.run(["--stale-if-error", "0"] + args + marker.argv, extra_env=unreachable)
     assert r.returncode == 125 and not marker.ran, r
 
 
