@@ -34,3 +34,24 @@ def test_pagination_with_recursive_and_nested_pages(lw: LW):
     r = lw.run(["--recursive", lw.name("r"), "--", *probe.argv])
     assert r.returncode == 0, r
     assert lw.secret_vars(probe.env()) == expected
+
+
+@pytest.mark.parametrize("count,max_rounds", [(3, 1), (20, 1), (21, 3), (100, 3), (120, 4)])
+def test_sequential_round_trips_on_the_wire(lw: LW, count: int, max_rounds: int):
+    """Up to 20 secrets in one round trip; 100 in at most three (counted at a proxy, not by lwexec).
+    Past 100, each further ListSecrets page of 100 adds one."""
+    import sys
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent / "helpers"))
+    from wire_proxy import WireProxy
+
+    for i in range(count):
+        lw.seed(f"rt/key_{i}", f"rt-{i}-{lw.uid}")
+    proxy = WireProxy(lw.emulator.url)
+    try:
+        probe = lw.probe()
+        r = lw.run([lw.name("rt"), "--", *probe.argv], extra_env={"AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url})
+        assert r.returncode == 0, r
+        assert len(lw.secret_vars(probe.env())) == count
+        assert proxy.rounds() <= max_rounds, f"{proxy.rounds()} sequential round trips: {proxy.targets()}"
+    finally:
+        proxy.close()

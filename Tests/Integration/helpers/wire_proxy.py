@@ -1,0 +1,75 @@
+"""A recording reverse proxy in front of the emulator: what lwexec really sends, and when.
+
+Each request is forwarded verbatim (headers included, so SigV4 still verifies) and logged with
+its `X-Amz-Target` and start/end times, so tests can count sequential round trips on the wire
+instead of trusting lwexec's own account.
+"""
+
+from __future__ import annotations
+
+import http.client
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from urllib.parse import urlsplit
+
+
+class WireProxy:
+    def __init__(self, upstream: str):
+        u = urlsplit(upstream)
+        self.upstream = (u.hostname, u.port)
+        self.calls: list[tuple[str, float, float]] = []
+        self.lock = threading.Lock()
+        proxy = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def log_message(self, *args):  # quiet
+                pass
+
+            def do_POST(self):
+                start = time.monotonic()
+                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+                conn = http.client.HTTPConnection(*proxy.upstream, timeout=30)
+                conn.request("POST", self.path, body=body, headers=dict(self.headers.items()))
+                resp = conn.getresponse()
+                data = resp.read()
+                self.send_response(resp.status)
+                for k, v in resp.getheaders():
+                    if k.lower() not in ("content-length", "connection", "transfer-encoding"):
+                        self.send_header(k, v)
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+                conn.close()
+                with proxy.lock:
+                    proxy.calls.append((self.headers.get("X-Amz-Target", "?"), start, time.monotonic()))
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def rounds(self) -> int:
+        """Sequential round trips: a new round starts when a request begins after every
+        request of the current round has ended (parallel requests share a round)."""
+        rounds, round_end = 0, -1.0
+        for _, start, end in sorted(self.calls, key=lambda c: c[1]):
+            if start >= round_end:
+                rounds += 1
+                round_end = end
+            else:
+                round_end = max(round_end, end)
+        return rounds
+
+    def targets(self) -> list[str]:
+        return [t.split(".")[-1] for t, _, _ in sorted(self.calls, key=lambda c: c[1])]
+
+    def reset(self) -> None:
+        with self.lock:
+            self.calls.clear()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
