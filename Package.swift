@@ -40,9 +40,13 @@ let package = Package(
         .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"]),
         // posix_spawn, signal forwarding, exit status.
         .target(name: "Launcher"),
+        // The SOP's rules: naming convention, required tags, rotation schedule, audit. Pure.
+        .target(name: "SecretPolicy"),
+        // dotenv / shell / JSON environment writers and a dotenv reader. Pure.
+        .target(name: "EnvFormats"),
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
-            "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "KeyringCache",
+            "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats", "KeyringCache",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "lwexec", dependencies: ["LwexecCLI"]),
@@ -57,5 +61,7 @@ let package = Package(
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
         .testTarget(name: "KeyringCacheTests", dependencies: ["KeyringCache"]),
         .testTarget(name: "LauncherTests", dependencies: ["Launcher"]),
+        .testTarget(name: "SecretPolicyTests", dependencies: ["SecretPolicy"]),
+        .testTarget(name: "EnvFormatsTests", dependencies: ["EnvFormats"]),
     ]
 )

@@ -54,23 +54,43 @@ public final class AWSJSONClient {
         var attempt = 1
         while !pending.isEmpty {
             let started = Clock.monotonicMs()
+            if started >= deadlineMs {
+                for i in pending where results[i] == nil { results[i] = .failure(deadlinePassed(calls[i].operation)) }
+                break
+            }
+            if retry.mode == .adaptive {
+                for _ in pending { AdaptiveRateLimiter.shared.acquire(deadline: Double(deadlineMs) / 1000) }
+            }
             let answers = http.sendAll(pending.map { request(for: calls[$0]) })
             roundTrips += 1
             let elapsed = Clock.monotonicMs() - started
-            var again: [Int] = []
+            var again: [Int] = [], skewed = false
             for (i, answer) in zip(pending, answers) {
                 let outcome = interpret(answer, operation: calls[i].operation)
                 switch outcome {
                 case .success:
                     log.debug("\(calls[i].operation) ok (\(elapsed) ms)")
+                    if retry.mode == .adaptive { AdaptiveRateLimiter.shared.update(throttled: false) }
                 case .failure(let e):
                     log.debug("\(calls[i].operation) failed: \(e.code ?? "transport"): \(e.message) (\(elapsed) ms, attempt \(attempt))")
+                    if retry.mode == .adaptive { AdaptiveRateLimiter.shared.update(throttled: retry.isThrottling(e)) }
+                    // A signature refused for clock skew: learn the server's time and re-sign at once.
+                    let skew = e.code.map { ClockSkew.correct(code: $0, serverDate: answer.serverDate) } ?? false
+                    if skew { log.debug("clock skew: correcting by \(ClockSkew.offsetSeconds) s and re-signing") }
+                    skewed = skewed || skew
                     if retry.isRetryable(e) && attempt < retry.maxAttempts { again.append(i) }
                 }
                 results[i] = outcome
             }
+            if skewed && attempt < retry.maxAttempts {
+                // Every call of the round signed with the old clock goes again.
+                for i in pending where !again.contains(i) {
+                    if case .failure(let e) = results[i]!, ClockSkew.skewCodes.contains(e.code ?? "") { again.append(i) }
+                }
+                again.sort()
+            }
             if again.isEmpty { break }
-            let wait = retry.backoffMs(afterAttempt: attempt)
+            let wait = skewed ? 0 : retry.backoffMs(afterAttempt: attempt)
             if Clock.monotonicMs() + wait >= deadlineMs { break }
             log.debug("retrying \(again.count) call(s) in \(wait) ms")
             Clock.sleep(ms: wait)
@@ -89,11 +109,18 @@ public final class AWSJSONClient {
             (name: "X-Amz-Target", value: "\(targetPrefix).\(call.operation)"),
         ], body: body)
         let signed = SigV4.sign(unsigned, credentials: credentials.signing, region: region,
-                                service: service.signingName, date: .now)
+                                service: service.signingName, date: ClockSkew.now())
         var headers = signed.headers
         headers.append((name: "User-Agent", value: "lwexec/\(LwexecVersion.string)"))
+        // No single request may outlive the run's deadline.
         return HTTPRequest(method: "POST", url: endpoint.url.description + (endpoint.url.path == "/" ? "/" : ""),
-                           headers: headers, body: body)
+                           headers: headers, body: body, timeoutMs: max(1, deadlineMs - Clock.monotonicMs()))
+    }
+
+    /// The error of a call that could not start because the deadline had passed.
+    func deadlinePassed(_ operation: String) -> AWSError {
+        AWSError(.transport, "\(operation) to \(endpoint.url) gave up: the deadline passed",
+                 hint: "raise --timeout, or check the network and the endpoint (\(endpoint.source))", operation: operation)
     }
 
     /// Maps an HTTP outcome to a JSON answer or an `AWSError`.
@@ -115,5 +142,13 @@ public final class AWSJSONClient {
             let (code, message) = ErrorDecoding.decode(status: r.status, headers: r.headers, body: r.body)
             return .failure(AWSError(.service(code: code, status: r.status), message, operation: operation))
         }
+    }
+}
+
+extension Result where Success == HTTPResponse {
+    /// The answer's `Date` header, for clock-skew correction.
+    var serverDate: String? {
+        if case .success(let r) = self { return r.header("date") }
+        return nil
     }
 }

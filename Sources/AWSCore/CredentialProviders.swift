@@ -1,5 +1,5 @@
 /// `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY` and `AWS_SESSION_TOKEN`.
-public struct EnvironmentCredentialProvider: CredentialProvider {
+public struct EnvironmentCredentialProvider: IdentifiedCredentialProvider {
     public init() {}
 
     public func describe(_ context: CredentialContext) -> String {
@@ -24,18 +24,34 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
     }
 }
 
-/// Static keys of the profile in use: the credentials file first, then the config file.
-public struct ProfileStaticCredentialProvider: CredentialProvider {
-    public init() {}
+/// Static keys of the profile in use, from the credentials file, the config file, or both (credentials file first).
+public struct ProfileStaticCredentialProvider: IdentifiedCredentialProvider {
+    /// Which of the shared files to read.
+    public enum Files: Sendable { case credentials, config, both }
+    public var files: Files
+
+    public init(files: Files = .both) {
+        self.files = files
+    }
 
     public func describe(_ context: CredentialContext) -> String {
-        "profile \(context.profileName) in \(context.shared.credentialsPath) and \(context.shared.configPath)"
+        switch files {
+        case .credentials: return "profile \(context.profileName) in \(context.shared.credentialsPath)"
+        case .config: return "profile \(context.profileName) in \(context.shared.configPath)"
+        case .both: return "profile \(context.profileName) in \(context.shared.credentialsPath) and \(context.shared.configPath)"
+        }
+    }
+
+    public func identityKey(_ context: CredentialContext) throws(AWSError) -> String? {
+        try load(context).map { "key:" + $0.accessKeyID }
     }
 
     public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
         let shared = context.shared, name = context.profileName
-        for (keys, file) in [(shared.credentialsProfile(name), shared.credentialsPath),
-                             (shared.configProfile(name), shared.configPath)] {
+        var sources: [([String: String]?, String)] = []
+        if files != .config { sources.append((shared.credentialsProfile(name), shared.credentialsPath)) }
+        if files != .credentials { sources.append((shared.configProfile(name), shared.configPath)) }
+        for (keys, file) in sources {
             guard let keys else { continue }
             let id = keys["aws_access_key_id"].flatMap { $0.isEmpty ? nil : $0 }
             let secret = keys["aws_secret_access_key"].flatMap { $0.isEmpty ? nil : $0 }
@@ -49,12 +65,6 @@ public struct ProfileStaticCredentialProvider: CredentialProvider {
                                sessionToken: keys["aws_session_token"].flatMap { $0.isEmpty ? nil : $0 },
                                source: "profile \(name) (\(file))")
         }
-        let merged = context.profile
-        for key in ["role_arn", "sso_session", "sso_start_url", "credential_process", "web_identity_token_file"]
-        where merged[key] != nil {
-            throw AWSError(.configuration, "profile \(name) uses \(key), which this version of lwexec cannot use yet",
-                           hint: "export temporary keys (e.g. `eval \"$(aws configure export-credentials --profile \(name) --format env)\"`)")
-        }
         return nil
     }
 }
@@ -67,10 +77,18 @@ public struct CredentialChain: Sendable {
         self.providers = providers
     }
 
-    /// The chain of the AWS CLI, as far as this version implements it.
+    /// The chain of the AWS CLI v2: environment, the profile's role (any source), web identity, SSO,
+    /// the credentials file, credential_process, the config file, the container endpoint, IMDS.
     public static let standard = CredentialChain(providers: [
         EnvironmentCredentialProvider(),
-        ProfileStaticCredentialProvider(),
+        AssumeRoleCredentialProvider(),
+        WebIdentityCredentialProvider(),
+        SSOCredentialProvider(),
+        ProfileStaticCredentialProvider(files: .credentials),
+        ProcessCredentialProvider(),
+        ProfileStaticCredentialProvider(files: .config),
+        ContainerCredentialProvider(),
+        IMDSCredentialProvider(),
     ])
 
     /// The first credentials any provider has.
@@ -81,11 +99,17 @@ public struct CredentialChain: Sendable {
                            "profile \(context.profileName) is not in \(context.shared.configPath) or \(context.shared.credentialsPath)",
                            hint: profileHint(context))
         }
+        var notes: [String] = []
         for p in providers {
-            if let c = try p.load(context) { return c }
+            // A source that is absent for a reason worth showing (IMDS unreachable) says why and the chain goes on.
+            do {
+                if let c = try p.load(context) { return c }
+            } catch where error.kind == .noCredentials {
+                notes.append(error.message)
+            }
         }
         let tried = providers.map { $0.describe(context) }.joined(separator: "; ")
-        throw AWSError(.noCredentials, "no AWS credentials found (tried: \(tried))",
+        throw AWSError(.noCredentials, "no AWS credentials found (tried: \(tried))" + notes.map { "; " + $0 }.joined(),
                        hint: "set AWS_PROFILE or --profile to a configured profile, or export AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY")
     }
 

@@ -35,6 +35,16 @@ public struct CredentialContext: Sendable {
     public var profileFromFlag: Bool
     /// True when the profile was named at all (flag or variable): then it must exist.
     public var profileExplicit: Bool
+    /// Where temporary credentials are kept between runs (the keyring cache); nil: fetched every run.
+    public var credentialCache: (any CredentialCacheStore)?
+    /// The region of the run, once known; STS calls are made there (else the profile's or us-east-1).
+    public var region: String?
+    /// The monotonic time (ms) by which credentials must be found; nil: no deadline.
+    public var deadlineMs: Int?
+    /// Where providers report what they do (`-v`).
+    public var log = Logger()
+    /// Asks for an MFA code (`mfa_serial`); default: prompt on /dev/tty.
+    public var mfaCode: @Sendable (_ serial: String) throws(AWSError) -> String = TerminalPrompt.mfaCode
 
     public init(env: ProcessEnvironment, shared: SharedConfig, profileFlag: String?) {
         self.env = env

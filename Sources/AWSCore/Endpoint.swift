@@ -52,9 +52,7 @@ public struct Endpoint: Sendable, Equatable {
             }
             return Endpoint(url: url, source: source)
         }
-        let suffix = region.hasPrefix("cn-") ? "amazonaws.com.cn" : "amazonaws.com"
-        let host = "\(service.hostPrefix).\(region).\(suffix)"
-        return Endpoint(url: URLParts(scheme: "https", host: host, port: nil, path: "/"), source: "default for \(region)")
+        return try Partition.defaultEndpoint(service, region: region, context: context)
     }
 }
 

@@ -8,6 +8,8 @@ public struct RetryPolicy: Sendable {
     public var maxBackoffMs: Int
     /// The base of the exponential backoff, in milliseconds.
     public var baseMs: Int
+    /// `standard`, or `adaptive` (standard plus the client-side rate limiter, `AdaptiveRateLimiter`).
+    public var mode: Mode = .standard
 
     public init(maxAttempts: Int = 3, maxBackoffMs: Int = 20_000, baseMs: Int = 1_000) {
         self.maxAttempts = maxAttempts
@@ -19,6 +21,7 @@ public struct RetryPolicy: Sendable {
     public static func from(_ env: ProcessEnvironment) -> RetryPolicy {
         var p = RetryPolicy()
         if let n = env["AWS_MAX_ATTEMPTS"].flatMap(Int.init), n >= 1 { p.maxAttempts = n }
+        if env["AWS_RETRY_MODE"]?.lowercased() == "adaptive" { p.mode = .adaptive }
         return p
     }
 
@@ -33,7 +36,7 @@ public struct RetryPolicy: Sendable {
     /// Codes for transient failures on the service's side.
     public static let transientCodes: Set<String> = [
         "RequestTimeout", "RequestTimeoutException", "InternalError", "InternalFailure",
-        "InternalServiceError", "ServiceUnavailable",
+        "InternalServiceError", "ServiceUnavailable", "IDPCommunicationError",
     ]
 
     /// Whether an error is worth retrying. `LimitExceededException` is a real quota error for Secrets Manager: not retried.

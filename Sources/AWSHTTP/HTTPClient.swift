@@ -98,8 +98,9 @@ private final class Transfer {
         _ = lw_setopt_str(api, h, CURLOPT_URL, request.url)
         _ = lw_setopt_str(api, h, CURLOPT_PROTOCOLS_STR, "http,https")
         _ = lw_setopt_long(api, h, CURLOPT_NOSIGNAL, 1)
-        _ = lw_setopt_long(api, h, CURLOPT_CONNECTTIMEOUT_MS, options.connectTimeoutMs)
-        _ = lw_setopt_long(api, h, CURLOPT_TIMEOUT_MS, options.requestTimeoutMs)
+        let total = max(1, min(options.requestTimeoutMs, request.timeoutMs ?? .max))
+        _ = lw_setopt_long(api, h, CURLOPT_CONNECTTIMEOUT_MS, min(total, options.connectTimeoutMs, request.connectTimeoutMs ?? .max))
+        _ = lw_setopt_long(api, h, CURLOPT_TIMEOUT_MS, total)
         _ = lw_setopt_long(api, h, CURLOPT_SSL_VERIFYPEER, 1)
         _ = lw_setopt_long(api, h, CURLOPT_SSL_VERIFYHOST, 2)
         if let ca = options.caBundle { _ = lw_setopt_str(api, h, CURLOPT_CAINFO, ca) }

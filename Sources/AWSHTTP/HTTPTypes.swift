@@ -4,12 +4,19 @@ public struct HTTPRequest: Sendable {
     public var url: String
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
+    /// Milliseconds this request may take, when less than the client's `requestTimeoutMs` (e.g. a deadline's remainder).
+    public var timeoutMs: Int?
+    /// Milliseconds to connect, when less than the client's `connectTimeoutMs` (e.g. 1 s for IMDS).
+    public var connectTimeoutMs: Int?
 
-    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = []) {
+    public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
+                timeoutMs: Int? = nil, connectTimeoutMs: Int? = nil) {
         self.method = method
         self.url = url
         self.headers = headers
         self.body = body
+        self.timeoutMs = timeoutMs
+        self.connectTimeoutMs = connectTimeoutMs
     }
 }
 

@@ -28,7 +28,7 @@ struct AWSSetup {
         options = o
         self.env = env
         context = CredentialContext(env: env, shared: try SharedConfig.load(env), profileFlag: o.profile)
-        (region, regionSource) = try RegionResolver.resolve(flag: o.region, context: context)
+        (region, regionSource) = try RegionResolver.resolveWithIMDS(flag: o.region, context: context)
         endpoint = try Endpoint.resolve(.secretsManager, flag: o.endpointURL, region: region, context: context)
     }
 
@@ -51,13 +51,20 @@ struct AWSSession {
 
     init(_ setup: AWSSetup, log: Logger) throws(AWSError) {
         self.setup = setup
-        credentials = try CredentialChain.standard.resolve(setup.context)
+        // One deadline for the whole run: finding credentials (STS, SSO, IMDS...) and the calls after.
+        let deadlineMs = Clock.monotonicMs() + setup.options.timeoutSeconds * 1000
+        var context = setup.context
+        context.deadlineMs = deadlineMs
+        context.log = log
+        context.region = setup.region
+        credentials = try CredentialChain.standard.resolve(context)
+        let retry = try RetryPolicy.resolve(context)
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
         log.debug("region \(setup.region) (from \(setup.regionSource)); endpoint \(setup.endpoint.url) (\(setup.endpoint.source))")
         let http = HTTPClient(options: HTTPOptions(caBundle: setup.env["AWS_CA_BUNDLE"]))
         client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
-                               region: setup.region, credentials: credentials, http: http, retry: .from(setup.env), log: log,
-                               deadlineMs: Clock.monotonicMs() + setup.options.timeoutSeconds * 1000)
+                               region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
+                               deadlineMs: deadlineMs)
     }
 
     /// Everything in one step, for commands that always call AWS.

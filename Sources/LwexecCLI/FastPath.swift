@@ -9,7 +9,10 @@ import SecretResolution
 enum FastPath {
     /// The subcommand names, written out so the launch path never touches the parser's
     /// reflective metadata; a test checks they equal `RootCommand`'s.
-    static let subcommands: Set<String> = ["exec", "help", "cache"]
+    static let subcommands: Set<String> = [
+        "exec", "help", "cache", "whoami",
+        "write", "read", "list", "history", "env", "import", "lint", "rotate", "generate", "delete",
+    ]
 
     /// Sets the boolean flag `name`; false when it is not one.
     static func setFlag(_ name: String, on o: inout ExecOptions) -> Bool {

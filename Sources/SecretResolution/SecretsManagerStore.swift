@@ -211,7 +211,7 @@ public final class SecretsManagerStore: SecretStore {
         case .service(let code, _):
             if isDenied(e) {
                 return ResolutionError("access denied: \(op) on \(subject): \(e.message)",
-                                       hint: "grant \(op) to this identity, or name secrets with --secret (needs only GetSecretValue)")
+                                       hint: "grant \(op) to this identity, or name secrets with --secret (needs only GetSecretValue) (`lwexec whoami` shows who you are)")
             }
             return ResolutionError("\(op) failed for \(subject): \(code): \(e.message)", hint: hintFor(code: code, subject: subject))
         default:
@@ -222,13 +222,13 @@ public final class SecretsManagerStore: SecretStore {
     func hintFor(code: String, subject: String) -> String? {
         switch code {
         case "UnrecognizedClientException", "InvalidClientTokenId":
-            return "the access key id is not known to AWS: check AWS_PROFILE and your keys"
+            return "the access key id is not known to AWS: check AWS_PROFILE and your keys (`lwexec whoami` shows who you are)"
         case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature":
-            return "the secret access key does not match the access key id: check your credentials"
+            return "the secret access key does not match the access key id: check your credentials (`lwexec whoami` shows who you are)"
         case "ExpiredTokenException", "ExpiredToken", "RequestExpired":
             return "the session has expired: refresh your credentials (e.g. `aws sso login`)"
         case "AccessDeniedException", "AccessDenied":
-            return "grant secretsmanager:GetSecretValue on \(subject) to this identity"
+            return "grant secretsmanager:GetSecretValue on \(subject) to this identity (`lwexec whoami` shows who you are)"
         case "DecryptionFailure":
             return "this identity needs kms:Decrypt on the secret's KMS key"
         case "ResourceNotFoundException":

@@ -41,7 +41,7 @@ import Testing
 
     @Test func noCredentialsListsSourcesTried() {
         #expect {
-            try CredentialChain.standard.resolve(context([]))
+            try CredentialChain.standard.resolve(context([("AWS_EC2_METADATA_DISABLED", "true")]))
         } throws: { e in
             let e = e as! AWSError
             return e.kind == .noCredentials && e.message.contains("environment") && e.message.contains("profile default")

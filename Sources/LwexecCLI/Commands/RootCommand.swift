@@ -16,6 +16,8 @@ struct RootCommand: ParsableCommand {
         Credentials, region and endpoint come from the usual AWS variables and ~/.aws files.
         """,
         version: LwexecVersion.string,
-        subcommands: [ExecCommand.self, CacheCommand.self],
+        subcommands: [ExecCommand.self, CacheCommand.self, WhoamiCommand.self,
+                      WriteCommand.self, ReadCommand.self, ListCommand.self, HistoryCommand.self, EnvCommand.self,
+                      ImportCommand.self, LintCommand.self, RotateCommand.self, GenerateCommand.self, DeleteCommand.self],
         defaultSubcommand: ExecCommand.self)
 }

@@ -1,0 +1,88 @@
+import AWSHTTP
+
+/// ECS task roles and EKS Pod Identity: `AWS_CONTAINER_CREDENTIALS_RELATIVE_URI` (at 169.254.170.2) or
+/// `AWS_CONTAINER_CREDENTIALS_FULL_URI`, with `AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE` (re-read each
+/// time; it wins) or `AWS_CONTAINER_AUTHORIZATION_TOKEN` as the Authorization header.
+public struct ContainerCredentialProvider: IdentifiedCredentialProvider {
+    public init() {}
+
+    public func describe(_ context: CredentialContext) -> String {
+        "container credentials (AWS_CONTAINER_CREDENTIALS_RELATIVE_URI / _FULL_URI)"
+    }
+
+    /// Hosts a plain-http full URI may name: the ECS and EKS agents' link-local addresses, and loopback.
+    static let allowedHTTPHosts: Set<String> = ["169.254.170.2", "169.254.170.23", "[fd00:ec2::23]", "localhost", "[::1]"]
+
+    /// The URL to fetch, or nil when no container variable is set; a disallowed URL is an error.
+    static func url(_ env: ProcessEnvironment) throws(AWSError) -> String? {
+        if let rel = env["AWS_CONTAINER_CREDENTIALS_RELATIVE_URI"] {
+            return "http://169.254.170.2" + (rel.hasPrefix("/") ? rel : "/" + rel)
+        }
+        guard let full = env["AWS_CONTAINER_CREDENTIALS_FULL_URI"] else { return nil }
+        guard let u = URLParts(full) else {
+            throw AWSError(.configuration, "AWS_CONTAINER_CREDENTIALS_FULL_URI is not a valid URL: \(full)",
+                           hint: "use e.g. http://169.254.170.23/v1/credentials")
+        }
+        if u.scheme == "http" && !(allowedHTTPHosts.contains(u.host) || u.host.hasPrefix("127.")) {
+            throw AWSError(.configuration, "AWS_CONTAINER_CREDENTIALS_FULL_URI uses plain http to \(u.host), which is not allowed",
+                           hint: "plain http is only for loopback, 169.254.170.2, 169.254.170.23 and fd00:ec2::23; use https")
+        }
+        return full
+    }
+
+    public func identityKey(_ context: CredentialContext) throws(AWSError) -> String? {
+        try Self.url(context.env).map { "container:" + $0 }
+    }
+
+    public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
+        guard let url = try Self.url(context.env) else { return nil }
+        return try context.cached("container:" + url) { () throws(AWSError) -> Credentials in
+            var headers = [(name: "Accept", value: "application/json"), (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")]
+            if let auth = try Self.authorization(context.env) { headers.append((name: "Authorization", value: auth)) }
+            let retry = RetryPolicy(maxAttempts: 3, maxBackoffMs: 1000, baseMs: 200)
+            let transport = AWSTransport.forCredentials(context, retry: retry, connectTimeoutMs: 2000, attemptTimeoutMs: 5000)
+            let r: HTTPResponse
+            do throws(AWSError) {
+                r = try transport.send("container credentials from \(url)", operation: "ContainerCredentials") { _ in
+                    HTTPRequest(method: "GET", url: url, headers: headers)
+                }
+            } catch {
+                throw AWSError(error.kind == .transport ? .transport : .configuration,
+                               "container credentials from \(url) failed: \(error.code.map { "\($0): " } ?? "")\(error.message)",
+                               hint: "check AWS_CONTAINER_CREDENTIALS_* and the authorization token")
+            }
+            return try Self.parse(r.body, what: "container credentials from \(url)", source: "container (\(url))")
+        }
+    }
+
+    /// The Authorization header value: the token file (read now) wins over the variable.
+    static func authorization(_ env: ProcessEnvironment) throws(AWSError) -> String? {
+        var token = env["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
+        if let file = env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
+            let bytes: [UInt8]?
+            do { bytes = try FileReading.contents(of: file) } catch {
+                throw AWSError(.configuration, "\(error) (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE)", hint: "check the file's permissions")
+            }
+            guard let bytes else {
+                throw AWSError(.configuration, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names \(file), which does not exist",
+                               hint: "check the path (EKS Pod Identity mounts it)")
+            }
+            token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\n\r")
+        }
+        if let t = token, t.contains("\r") || t.contains("\n") {
+            throw AWSError(.configuration, "the container authorization token contains a line break", hint: "check the token")
+        }
+        return token
+    }
+
+    /// The JSON both ECS/EKS agents and IMDS answer: AccessKeyId, SecretAccessKey, Token, Expiration.
+    static func parse(_ body: [UInt8], what: String, source: String) throws(AWSError) -> Credentials {
+        guard let json = try? JSON.parse(body), let id = json["AccessKeyId"]?.string,
+              let secret = json["SecretAccessKey"]?.string else {
+            throw AWSError(.malformedResponse, "\(what) answered without AccessKeyId and SecretAccessKey",
+                           hint: "check that the URL serves AWS credentials")
+        }
+        let exp = json["Expiration"]?.string.flatMap(Timestamps.parseISO8601)
+        return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: json["Token"]?.string, expiration: exp, source: source)
+    }
+}

@@ -1,0 +1,137 @@
+import AWSHTTP
+import AWSSigV4
+
+/// IAM Identity Center (SSO): the profile's `sso_session` (or legacy `sso_start_url`/`sso_region`),
+/// `sso_account_id` and `sso_role_name`; the token the AWS CLI cached at `aws sso login`, refreshed
+/// when it is about to expire (sso-oidc `CreateToken`), then `GetRoleCredentials` from the portal.
+public struct SSOCredentialProvider: IdentifiedCredentialProvider {
+    public init() {}
+
+    public func describe(_ context: CredentialContext) -> String {
+        "sso settings of profile \(context.profileName)"
+    }
+
+    struct Settings {
+        var startURL: String
+        var region: String
+        var account: String
+        var role: String
+        /// The `sso_session` name; nil for a legacy profile (whose token cannot be refreshed).
+        var session: String?
+        var cacheKey: String { session ?? startURL }
+    }
+
+    /// The settings, nil when the profile does not use SSO; a missing piece is an error that names it.
+    func settings(_ context: CredentialContext) throws(AWSError) -> Settings? {
+        let p = context.profile, name = context.profileName
+        func v(_ k: String, _ d: [String: String] = p) -> String? { d[k].flatMap { $0.isEmpty ? nil : $0 } }
+        guard v("sso_session") != nil || v("sso_start_url") != nil else { return nil }
+        var startURL = v("sso_start_url"), region = v("sso_region"), where_ = "profile \(name)"
+        if let session = v("sso_session") {
+            guard let section = context.shared.config.sections["sso-session " + session] else {
+                throw AWSError(.configuration, "profile \(name) has sso_session = \(session), but there is no [sso-session \(session)] in \(context.shared.configPath)",
+                               hint: "run `aws configure sso` to create it, or fix sso_session")
+            }
+            startURL = v("sso_start_url", section)
+            region = v("sso_region", section)
+            where_ = "[sso-session \(session)]"
+        }
+        for (key, value) in [("sso_start_url", startURL), ("sso_region", region)] where value == nil {
+            throw AWSError(.configuration, "\(where_) has no \(key)", hint: "run `aws configure sso --profile \(name)`")
+        }
+        for key in ["sso_account_id", "sso_role_name"] where v(key) == nil {
+            throw AWSError(.configuration, "profile \(name) uses SSO but has no \(key)", hint: "run `aws configure sso --profile \(name)`")
+        }
+        return Settings(startURL: startURL!, region: region!, account: v("sso_account_id")!, role: v("sso_role_name")!,
+                        session: v("sso_session"))
+    }
+
+    public func identityKey(_ context: CredentialContext) throws(AWSError) -> String? {
+        try settings(context).map { "sso:\($0.startURL)|\($0.account)|\($0.role)" }
+    }
+
+    public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
+        guard let s = try settings(context) else { return nil }
+        let name = context.profileName
+        return try context.cached("sso:\(s.startURL)|\(s.account)|\(s.role)") { () throws(AWSError) -> Credentials in
+            let token = try Self.token(s, profile: name, context: context)
+            return try Self.roleCredentials(s, token: token, profile: name, context: context)
+        }
+    }
+
+    static func loginHint(_ profile: String) -> String { "run: aws sso login --profile \(profile)" }
+
+    /// A usable access token: the cached one, refreshed first when it expires within 15 minutes.
+    static func token(_ s: Settings, profile: String, context: CredentialContext) throws(AWSError) -> String {
+        guard var cache = try SSOTokenCache.load(key: s.cacheKey, env: context.env),
+              let token = cache.accessToken, let expires = cache.expiresAt else {
+            throw AWSError(.configuration, "no SSO login found for profile \(profile) (no token in \(SSOTokenCache.path(for: s.cacheKey, env: context.env)))",
+                           hint: loginHint(profile))
+        }
+        let now = Clock.epochSeconds()
+        if expires - 900 > now { return token }
+        if s.session != nil, let refresh = cache.refreshToken, let id = cache.clientID, let secret = cache.clientSecret,
+           (cache.registrationExpiresAt ?? .max) > now {
+            do {
+                let (fresh, expiresIn, newRefresh) = try createToken(region: s.region, clientID: id, clientSecret: secret,
+                                                                    refreshToken: refresh, context: context)
+                if !cache.update(accessToken: fresh, expiresIn: expiresIn, refreshToken: newRefresh) {
+                    context.log.debug("could not write the refreshed SSO token back to \(cache.path)")
+                }
+                context.log.debug("refreshed the SSO token of profile \(profile)")
+                return fresh
+            } catch {
+                context.log.debug("refreshing the SSO token failed: \(error.message)")
+            }
+        }
+        if expires - 60 > now { return token }
+        throw AWSError(.configuration, "the SSO session of profile \(profile) has expired", hint: loginHint(profile))
+    }
+
+    /// sso-oidc `CreateToken` with the refresh token: a new access token, its lifetime, maybe a new refresh token.
+    static func createToken(region: String, clientID: String, clientSecret: String, refreshToken: String,
+                            context: CredentialContext) throws(AWSError) -> (String, Int, String?) {
+        let endpoint = try Endpoint.resolve(.ssoOIDC, flag: nil, region: region, context: context)
+        let body = Array(JSON.serialize(.object([
+            "clientId": .string(clientID), "clientSecret": .string(clientSecret),
+            "grantType": .string("refresh_token"), "refreshToken": .string(refreshToken),
+        ])).utf8)
+        let url = endpoint.url.description + "/token"
+        let r = try AWSTransport.forCredentials(context).send("sso-oidc:CreateToken to \(endpoint.url)", operation: "CreateToken") { _ in
+            HTTPRequest(method: "POST", url: url, headers: [(name: "Content-Type", value: "application/json"),
+                                                           (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")], body: body)
+        }
+        guard let json = try? JSON.parse(r.body), let token = json["accessToken"]?.string,
+              let expiresIn = json["expiresIn"]?.double else {
+            throw AWSError(.malformedResponse, "sso-oidc:CreateToken answered without a token", hint: "check AWS_ENDPOINT_URL_SSO_OIDC")
+        }
+        return (token, Int(expiresIn), json["refreshToken"]?.string)
+    }
+
+    /// `GetRoleCredentials` from the portal (unsigned; the bearer token authorizes it).
+    static func roleCredentials(_ s: Settings, token: String, profile: String, context: CredentialContext) throws(AWSError) -> Credentials {
+        let endpoint = try Endpoint.resolve(.sso, flag: nil, region: s.region, context: context)
+        let url = endpoint.url.description + "/federation/credentials?role_name=\(SigV4.uriEncode(s.role))&account_id=\(SigV4.uriEncode(s.account))"
+        let r: HTTPResponse
+        do throws(AWSError) {
+            r = try AWSTransport.forCredentials(context).send("sso:GetRoleCredentials to \(endpoint.url)", operation: "GetRoleCredentials") { _ in
+                HTTPRequest(method: "GET", url: url, headers: [(name: "x-amz-sso_bearer_token", value: token),
+                                                               (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")])
+            }
+        } catch {
+            guard case .service(let code, let status) = error.kind else { throw error }
+            if status == 401 || code == "UnauthorizedException" {
+                throw AWSError(.configuration, "the SSO session of profile \(profile) is no longer valid (\(code))", hint: loginHint(profile))
+            }
+            throw AWSError(error.kind, "sso:GetRoleCredentials for role \(s.role) in account \(s.account) failed: \(code): \(error.message)",
+                           hint: "check sso_account_id and sso_role_name in profile \(profile), and that you may use that role")
+        }
+        guard let json = try? JSON.parse(r.body), let rc = json["roleCredentials"],
+              let id = rc["accessKeyId"]?.string, let secret = rc["secretAccessKey"]?.string else {
+            throw AWSError(.malformedResponse, "sso:GetRoleCredentials answered without credentials", hint: "check AWS_ENDPOINT_URL_SSO")
+        }
+        let exp = rc["expiration"]?.double.map { Int($0 / 1000) }
+        return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: rc["sessionToken"]?.string, expiration: exp,
+                           source: "sso role \(s.role) in account \(s.account) (profile \(profile))")
+    }
+}

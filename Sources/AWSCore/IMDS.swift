@@ -1,0 +1,94 @@
+import AWSHTTP
+
+/// The EC2 instance metadata service, version 2: a session token (`PUT /latest/api/token`), then
+/// `GET`s with it; falls back to version 1 when the token call is not supported (404/405).
+///
+/// Short timeouts (1 s to connect, 1 s per attempt, one retry) keep lwexec from hanging off EC2.
+public struct IMDSClient {
+    public let endpoint: String
+    let transport: AWSTransport
+    /// The token, once fetched (nil: IMDSv1).
+    private var token: String??
+
+    /// nil when `AWS_EC2_METADATA_DISABLED=true`.
+    public init?(_ context: CredentialContext) throws(AWSError) {
+        guard context.env["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else { return nil }
+        endpoint = try Self.endpoint(context)
+        var retry = RetryPolicy(maxAttempts: 2, maxBackoffMs: 200, baseMs: 100)
+        retry.mode = .standard
+        transport = .forCredentials(context, retry: retry, connectTimeoutMs: 1000, attemptTimeoutMs: 1000)
+    }
+
+    /// `AWS_EC2_METADATA_SERVICE_ENDPOINT`, else the IPv4 or IPv6 address by `..._ENDPOINT_MODE` (env, then profile).
+    static func endpoint(_ context: CredentialContext) throws(AWSError) -> String {
+        let p = context.profile
+        if let e = context.env["AWS_EC2_METADATA_SERVICE_ENDPOINT"] ?? p["ec2_metadata_service_endpoint"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard let u = URLParts(e) else {
+                throw AWSError(.configuration, "AWS_EC2_METADATA_SERVICE_ENDPOINT is not a valid URL: \(e)",
+                               hint: "use e.g. http://169.254.169.254")
+            }
+            return "\(u.scheme)://\(u.hostHeader)"
+        }
+        let mode = context.env["AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE"] ?? p["ec2_metadata_service_endpoint_mode"] ?? "IPv4"
+        switch mode.lowercased() {
+        case "ipv4", "": return "http://169.254.169.254"
+        case "ipv6": return "http://[fd00:ec2::254]"
+        default:
+            throw AWSError(.configuration, "AWS_EC2_METADATA_SERVICE_ENDPOINT_MODE must be IPv4 or IPv6 (got \(mode))",
+                           hint: "set it to IPv4 or IPv6")
+        }
+    }
+
+    /// The text at `path` (e.g. `/latest/meta-data/placement/region`); nil on 404.
+    public mutating func get(_ path: String) throws(AWSError) -> String? {
+        let token = try sessionToken()
+        var headers = [(name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")]
+        if let token { headers.append((name: "X-aws-ec2-metadata-token", value: token)) }
+        do {
+            let r = try transport.send("IMDS GET \(path) at \(endpoint)", operation: "IMDS") { _ in
+                HTTPRequest(method: "GET", url: endpoint + path, headers: headers)
+            }
+            return String(decoding: r.body, as: UTF8.self)
+        } catch {
+            if case .service(_, 404) = error.kind { return nil }
+            throw unreachable(error)
+        }
+    }
+
+    /// The IMDSv2 session token; nil when only IMDSv1 answers.
+    mutating func sessionToken() throws(AWSError) -> String? {
+        if let t = token { return t }
+        do {
+            let r = try transport.send("IMDS token at \(endpoint)", operation: "IMDS") { _ in
+                HTTPRequest(method: "PUT", url: endpoint + "/latest/api/token",
+                            headers: [(name: "X-aws-ec2-metadata-token-ttl-seconds", value: "21600"),
+                                      (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")])
+            }
+            token = .some(String(decoding: r.body, as: UTF8.self))
+        } catch {
+            guard case .service(_, let status) = error.kind, status == 404 || status == 405 else { throw unreachable(error) }
+            token = .some(nil)
+        }
+        return token!
+    }
+
+    /// A failure to reach IMDS: not an error of the chain, which goes on and reports it.
+    func unreachable(_ e: AWSError) -> AWSError {
+        if case .service(let code, let status) = e.kind {
+            return AWSError(.noCredentials, "IMDS at \(endpoint) answered \(status) (\(code))",
+                            hint: "check the instance's metadata options (IMDSv2, hop limit)")
+        }
+        return AWSError(.noCredentials, "IMDS at \(endpoint) is unreachable (\(e.message))",
+                        hint: "off EC2, set AWS_EC2_METADATA_DISABLED=true and configure credentials")
+    }
+}
+
+/// The region from IMDS (`/latest/meta-data/placement/region`), when nothing else names one.
+public enum IMDSRegion {
+    public static func lookup(_ context: CredentialContext) -> String? {
+        guard var client = try? IMDSClient(context) else { return nil }
+        guard let r = try? client.get("/latest/meta-data/placement/region") else { return nil }
+        let region = r.trimmingCharacters(in: " \t\n\r")
+        return Partition.isValidRegion(region) ? region : nil
+    }
+}

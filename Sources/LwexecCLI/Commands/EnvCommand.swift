@@ -1,0 +1,61 @@
+import ArgumentParser
+import AWSCore
+import EnvFormats
+
+/// `lwexec env PREFIX...`: the environment `exec` would inject, as dotenv, shell or JSON.
+struct EnvCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "env",
+        abstract: "Print the environment exec would inject, as dotenv, shell or JSON.",
+        discussion: """
+        Resolves exactly as exec does (same prefixes, --secret, --recursive, --env-prefix, \
+        --expand-json, cache) and prints only the resolved variables: nothing inherited.
+
+        Every value comes back exactly: dotenv is read back unchanged by python-dotenv and docker \
+        compose (a value that some reader would expand, such as one with ${...}, is named on \
+        stderr); shell is single-quoted and safe to eval; JSON is one object.
+
+        Examples:
+          lwexec env /non-prod/backend > .env
+          eval "$(lwexec env /non-prod/backend --format shell)"
+          lwexec env /non-prod/shared /non-prod/backend --format json | jq keys
+        """)
+
+    enum Format: String, CaseIterable, ExpressibleByArgument {
+        case dotenv, shell, json
+    }
+
+    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
+    var format: Format = .dotenv
+
+    @OptionGroup var resolution: ResolutionOptions
+    @OptionGroup var cache: CacheOptions
+    @OptionGroup var common: CommonOptions
+
+    func run() throws {
+        var o = ExecOptions()
+        resolution.apply(to: &o)
+        cache.apply(to: &o)
+        o.quiet = common.quiet
+        o.verbose = common.verbose
+        o.aws = common.aws
+        let log = common.logger
+        let result = try SecretPipeline.resolve(o, env: ProcessEnvironment.current(), log: log)
+        for n in result.notices { log.notice(n) }
+        let variables = result.variables.map { ($0.name, $0.value) }
+        switch format {
+        case .dotenv:
+            do {
+                let out = try DotenvWriter.render(variables)
+                for c in out.caveats { log.notice("note: \(c)") }
+                StandardOutput.write(out.text)
+            } catch {
+                throw CommandFailure("\(error)")
+            }
+        case .shell:
+            StandardOutput.write(ShellWriter.render(variables))
+        case .json:
+            StandardOutput.write(JSONEnvWriter.render(variables))
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import SecretResolution
+
+/// The resolution options of `exec`, for commands that resolve the same environment without running anything (`env`).
+///
+/// Same names, same meaning as `exec`'s, so a command line moves between the two unchanged.
+struct ResolutionOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"))
+    var prefixes: [String] = []
+
+    @Option(name: [.customShort("s"), .long], help: ArgumentHelp(
+        "A secret by name, optionally into a chosen variable (repeatable); overrides prefixes.",
+        valueName: "name[=VAR]"))
+    var secret: [String] = []
+
+    @Flag(name: [.customShort("r"), .long], help: "Take secrets in sub-paths too (backend/db_password -> BACKEND_DB_PASSWORD).")
+    var recursive = false
+
+    @Option(help: ArgumentHelp("Prepend this to every derived variable name.", valueName: "prefix"))
+    var envPrefix: String = ""
+
+    @Flag(help: "Turn a secret holding a JSON object into one variable per key.")
+    var expandJSON = false
+
+    @Flag(help: "Succeed even when a prefix holds no secrets.")
+    var allowEmpty = false
+
+    func validate() throws {
+        for s in secret where SecretRef(parsing: s) == nil { throw ValidationError("--secret needs a secret name") }
+        if prefixes.isEmpty && secret.isEmpty { throw ValidationError("name a prefix (e.g. /non-prod/backend) or --secret NAME") }
+    }
+
+    /// These options as `exec` takes them (no command, no inherited environment).
+    func apply(to o: inout ExecOptions) {
+        o.prefixes = prefixes
+        o.secrets = secret.compactMap(SecretRef.init(parsing:))
+        o.recursive = recursive
+        o.envPrefix = envPrefix
+        o.expandJSON = expandJSON
+        o.allowEmpty = allowEmpty
+        o.pristine = true
+    }
+}

@@ -1,0 +1,102 @@
+import ArgumentParser
+import AWSCore
+import SecretsManager
+
+/// `lwexec rotate NAME`: the configured rotation now, or a manual/emergency rotation with a new value.
+struct RotateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rotate",
+        abstract: "Rotate a secret: run its configured rotation, or put a new value now.",
+        discussion: """
+        Without a value, starts the rotation configured on the secret (RotateSecret: its Lambda \
+        makes and tests the new value).
+
+        With --generate, or a value on stdin (a pipe or a file; a terminal prompts only with \
+        --prompt), it is a manual or emergency rotation: the new value becomes AWSCURRENT at once \
+        and the old one AWSPREVIOUS. Then follow the SOP: restart the consumers (force a new \
+        deployment, or let lwexec exec --watch restart them), verify them, and after the 24-hour \
+        grace period clean up the old version with lwexec delete NAME --version-id OLD.
+
+        Examples:
+          lwexec rotate /prod/backend/database_password
+          lwexec rotate /prod/backend/jwt_secret_key --generate
+          new-api-key | lwexec rotate /prod/backend/stripe_api_key
+        """)
+
+    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"))
+    var name: String
+
+    @Flag(help: "Rotate by hand to a new random value (RAND_bytes, base64).")
+    var generate = false
+
+    @Option(help: ArgumentHelp("Random bytes for --generate.", valueName: "n"))
+    var length: Int = 32
+
+    @Flag(help: "Rotate by hand to a value typed on the terminal (asked twice, not echoed).")
+    var prompt = false
+
+    @Flag(help: "Keep a trailing newline read from stdin.")
+    var keepTrailingNewline = false
+
+    @Flag(help: "Print the result as JSON.")
+    var json = false
+
+    @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if generate && prompt { throw ValidationError("--generate and --prompt cannot be used together") }
+        if generate, let problem = SecretGenerator.validate(length: length, format: .base64) { throw ValidationError(problem) }
+    }
+
+    func run() throws {
+        let manual = generate || prompt || SecretInput.stdinHasData()
+        let value: String? = !manual ? nil
+            : generate ? try SecretGenerator.generate(length: length, format: .base64)
+            : try SecretInput.read(for: name, keepTrailingNewline: keepTrailingNewline)
+        let ctx = try ManagementContext(common)
+        guard let before = try ServiceErrors.about(name, { try ctx.sm.describeSecret(id: name) }) else {
+            throw ServiceErrors.explain(AWSError(.service(code: "ResourceNotFoundException", status: 400), "no such secret"), secret: name)
+        }
+        if before.deletedDate != nil {
+            throw CommandFailure("\(name) is scheduled for deletion", hint: "restore it first: aws secretsmanager restore-secret --secret-id \(name)")
+        }
+        let token = try SecretUpserter.token()
+        let call = value.map { SecretsManagerClient.putSecretValueCall(id: name, value: $0, token: token) }
+        if call == nil, !before.rotationEnabled, before.rotationLambdaARN == nil {
+            throw CommandFailure("\(name) has no rotation configured",
+                                 hint: "rotate it by hand (lwexec rotate \(name) --generate), or configure a rotation Lambda first")
+        }
+        let answer = try ServiceErrors.about(name) { try ctx.sm.send(call ?? SecretsManagerClient.rotateSecretCall(id: name, token: token)) }
+        let result = WriteResult(json: answer, fallbackName: name)
+        let previous = before.version(withStage: "AWSCURRENT")
+        report(result, previous: previous, manual: manual, style: ctx.style)
+    }
+
+    func report(_ r: WriteResult, previous: String?, manual: Bool, style: Style) {
+        if json {
+            StandardOutput.write(JSONOutput.render(.object([
+                "Name": .string(name), "Mode": .string(manual ? "manual" : "configured"),
+                "VersionId": JSONOutput.string(r.versionID), "PreviousVersionId": JSONOutput.string(previous),
+            ])))
+            return
+        }
+        let version = r.versionID ?? "?"
+        if manual {
+            StandardOutput.write("""
+            \(style.green("rotated")) \(name): new AWSCURRENT version \(version)\(previous.map { ", previous \($0) is now AWSPREVIOUS" } ?? "")
+            next steps (SOP, manual rotation):
+              1. restart the consumers so they read the new value (force a new deployment, or let lwexec exec --watch restart them)
+              2. if it is a database password, set it on the database now
+              3. verify the services' health
+              4. after the 24-hour grace period: lwexec delete \(name) --version-id \(previous ?? "OLD_VERSION")
+
+            """)
+        } else {
+            StandardOutput.write("""
+            \(style.green("rotation started")) for \(name): pending version \(version)
+            next steps: watch the rotation Lambda's logs, then check lwexec history \(name) shows \(version) as AWSCURRENT
+
+            """)
+        }
+    }
+}

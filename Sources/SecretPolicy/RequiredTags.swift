@@ -1,0 +1,36 @@
+/// The SOP's required tags — `Environment`, `ManagedBy`, `Service`, `SecretType` — derived from a secret's name.
+public enum RequiredTags {
+    public static let environment = "Environment"
+    public static let managedBy = "ManagedBy"
+    public static let service = "Service"
+    public static let secretType = "SecretType"
+    /// The four keys every secret carries, in the SOP's order.
+    public static let keys = [environment, managedBy, service, secretType]
+    /// `ManagedBy` for secrets lwexec creates.
+    public static let lwexec = "lwexec"
+
+    /// The tags a name implies: `Environment`, `Service` and `SecretType` from its segments.
+    public static func derived(from name: SecretName) -> [String: String] {
+        [environment: name.environment, service: name.service, secretType: name.secretType]
+    }
+
+    /// The tags a write applies: derived from the name, `ManagedBy=lwexec` unless the secret already
+    /// has a `ManagedBy` (Terraform's stays Terraform's), then the user's `--tag`s over all of them.
+    public static func desired(for name: SecretName?, existing: [String: String], overrides: [String: String]) -> [String: String] {
+        var tags = name.map(derived(from:)) ?? [:]
+        if existing[managedBy] == nil { tags[managedBy] = lwexec }
+        for (k, v) in overrides { tags[k] = v }
+        return tags
+    }
+
+    /// The tags of `desired` that `existing` lacks or holds with another value: what a `TagResource` must send.
+    public static func changes(desired: [String: String], existing: [String: String]) -> [String: String] {
+        desired.filter { existing[$0.key] != $0.value }
+    }
+
+    /// Parses a `--tag KEY=VALUE` argument (the value may be empty and may contain `=`).
+    public static func parse(_ text: String) -> (key: String, value: String)? {
+        guard let eq = text.firstIndex(of: "="), eq != text.startIndex else { return nil }
+        return (String(text[..<eq]), String(text[text.index(after: eq)...]))
+    }
+}

@@ -1,0 +1,64 @@
+import AWSCore
+
+/// What a write answered: the secret and the version it made (or found, on a retried token).
+public struct WriteResult: Sendable, Equatable {
+    public var name: String
+    public var arn: String?
+    public var versionID: String?
+
+    public init(name: String, arn: String? = nil, versionID: String? = nil) {
+        self.name = name
+        self.arn = arn
+        self.versionID = versionID
+    }
+
+    /// Decodes a `CreateSecret`, `PutSecretValue` or `RotateSecret` answer.
+    public init(json: JSONValue, fallbackName: String) {
+        self.init(name: json["Name"]?.string ?? fallbackName, arn: json["ARN"]?.string, versionID: json["VersionId"]?.string)
+    }
+}
+
+extension SecretsManagerClient {
+    /// `Tags` as the service takes them, sorted by key so requests are stable.
+    static func tagList(_ tags: [String: String]) -> JSONValue {
+        .array(tags.keys.sorted().map { .object(["Key": .string($0), "Value": .string(tags[$0]!)]) })
+    }
+
+    /// The input of a `CreateSecret` call: name, first value, idempotency token, description, tags.
+    public static func createSecretCall(name: String, value: String, token: String, description: String?,
+                                        tags: [String: String]) -> AWSJSONClient.Call {
+        var input: [String: JSONValue] = [
+            "Name": .string(name), "SecretString": .string(value), "ClientRequestToken": .string(token),
+        ]
+        if let description { input["Description"] = .string(description) }
+        if !tags.isEmpty { input["Tags"] = tagList(tags) }
+        return .init("CreateSecret", .object(input))
+    }
+
+    /// The input of a `PutSecretValue` call: a new `AWSCURRENT` version, once per token.
+    public static func putSecretValueCall(id: String, value: String, token: String) -> AWSJSONClient.Call {
+        .init("PutSecretValue", .object([
+            "SecretId": .string(id), "SecretString": .string(value), "ClientRequestToken": .string(token),
+        ]))
+    }
+
+    /// The input of an `UpdateSecret` call changing only the description (no new version).
+    public static func updateDescriptionCall(id: String, description: String) -> AWSJSONClient.Call {
+        .init("UpdateSecret", .object(["SecretId": .string(id), "Description": .string(description)]))
+    }
+
+    /// The input of a `TagResource` call.
+    public static func tagResourceCall(id: String, tags: [String: String]) -> AWSJSONClient.Call {
+        .init("TagResource", .object(["SecretId": .string(id), "Tags": tagList(tags)]))
+    }
+
+    /// The input of a `RotateSecret` call that starts the configured rotation now.
+    public static func rotateSecretCall(id: String, token: String) -> AWSJSONClient.Call {
+        .init("RotateSecret", .object(["SecretId": .string(id), "ClientRequestToken": .string(token)]))
+    }
+
+    /// Calls one prepared call.
+    public func send(_ call: AWSJSONClient.Call) throws(AWSError) -> JSONValue {
+        try client.call(call.operation, call.input)
+    }
+}

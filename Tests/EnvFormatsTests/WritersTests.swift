@@ -1,0 +1,57 @@
+import Testing
+@testable import EnvFormats
+
+/// Values that break naive writers.
+let hostile: [(String, String)] = [
+    ("NEWLINES", "line one\nline two\r\nline three\n"),
+    ("QUOTES", "it's a \"quoted\" 'value'"),
+    ("DOLLAR", "$HOME $(whoami) $$ $1"),
+    ("DOLLAR_BRACE", "${PATH} and ${X:-y}"),
+    ("BACKTICKS", "`id` and `echo pwned`"),
+    ("BACKSLASHES", "C:\\temp\\new \\n \\\\ \\x00 mid"),
+    ("HASH", "a #not a comment # x"),
+    ("LEADING_HASH", "#start"),
+    ("SPACES", "   padded   "),
+    ("EMPTY", ""),
+    ("UNICODE", "pässwörd 🔐 秘密"),
+    ("COMBINING_QUOTE", "x'\u{301}y"),
+    ("CR", "a\rb"),
+    ("EQUALS", "a=b=c"),
+    ("TRAILING_BACKSLASH", "C:\\dir\\"),
+]
+
+@Suite struct WritersTests {
+    @Test func dotenvRoundTripsThroughOurReader() throws {
+        let out = try DotenvWriter.render(hostile)
+        let back = try DotenvReader.parse(out.text)
+        #expect(back.map(\.0) == hostile.map(\.0))
+        for ((n, v), (_, w)) in zip(hostile, back) { #expect(v == w, "\(n)") }
+    }
+
+    @Test func dotenvQuotingChoices() throws {
+        #expect(try DotenvWriter.render([("A", "plain $x `y` #z \"q\"")]).text == "A='plain $x `y` #z \"q\"'\n")
+        #expect(try DotenvWriter.render([("A", "it's")]).text == "A=\"it's\"\n")
+        #expect(try DotenvWriter.render([("A", "a\\b\n")]).text == "A=\"a\\\\b\\n\"\n")
+        #expect(try DotenvWriter.render([("A", "ends\\")]).text == "A=ends\\\n")
+        #expect(throws: DotenvWriter.UnrepresentableValue.self) { try DotenvWriter.render([("A", "two\nlines\\")]) }
+    }
+
+    @Test func dotenvCaveatsNameTheVariableNotTheValue() throws {
+        let out = try DotenvWriter.render([("A", "${HOME}"), ("B", "it's $5"), ("C", "fine")])
+        #expect(out.caveats.count == 2)
+        #expect(out.caveats[0].hasPrefix("A: python-dotenv"))
+        #expect(out.caveats[1].hasPrefix("B: docker compose"))
+        #expect(!out.caveats.joined().contains("it's"))
+    }
+
+    @Test func shellQuotesEveryQuote() {
+        #expect(ShellWriter.render([("A", "it's")]) == "export A='it'\\''s'\n")
+        #expect(ShellWriter.quote("x'\u{301}y") == "'x'\\''\u{301}y'")
+        #expect(ShellWriter.quote("") == "''")
+    }
+
+    @Test func jsonEscapes() {
+        #expect(JSONEnvWriter.render([]) == "{}\n")
+        #expect(JSONEnvWriter.render([("A", "q\"\\\n\u{1}")]) == "{\n  \"A\": \"q\\\"\\\\\\n\\u0001\"\n}\n")
+    }
+}

@@ -1,0 +1,58 @@
+"""Shared set-up for the credential-chain integration tests: roles in moto, AWS files, environments."""
+
+from __future__ import annotations
+
+import json
+import urllib.request
+from pathlib import Path
+
+ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+TRUST_ANYONE = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"},
+    {"Effect": "Allow", "Principal": {"Federated": "*"}, "Action": "sts:AssumeRoleWithWebIdentity"},
+]}
+
+
+def make_role(emulator, name: str, policy: dict | None = None, trust: dict | None = None) -> str:
+    """An IAM role in moto (inline policy, default allow-all) that anyone may assume; returns its ARN."""
+    iam = emulator.client("iam")
+    arn = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust or TRUST_ANYONE))["Role"]["Arn"]
+    iam.put_role_policy(RoleName=name, PolicyName=f"{name}-p", PolicyDocument=json.dumps(policy or ALLOW_ALL))
+    return arn
+
+
+def write_aws_files(lw, config: str, credentials: str = "") -> dict[str, str]:
+    """Writes the config and credentials files verbatim; returns the variables that point at them."""
+    conf, cred = lw.tmp / "config", lw.tmp / "credentials"
+    conf.write_text(config)
+    cred.write_text(credentials)
+    return {"AWS_CONFIG_FILE": str(conf), "AWS_SHARED_CREDENTIALS_FILE": str(cred)}
+
+
+def no_cred_env(emulator) -> dict[str, str]:
+    """Region and the emulator's Secrets Manager and STS endpoints, and no credentials."""
+    e = emulator.env()
+    return {k: v for k, v in e.items() if k.startswith("AWS_ENDPOINT_URL") or k == "AWS_REGION"}
+
+
+def set_free_actions(emulator, n: int) -> None:
+    """moto's documented switch: let the next `n` actions through unauthenticated (0: check all)."""
+    req = urllib.request.Request(emulator.url + "/moto-api/reset-auth", data=str(n).encode(),
+                                 headers={"Content-Type": "text/plain"}, method="POST")
+    with urllib.request.urlopen(req, timeout=10) as r:
+        assert json.loads(r.read()).get("status") == "ok"
+
+
+def keys_section(name: str, keys) -> str:
+    return f"[{name}]\naws_access_key_id = {keys.access_key_id}\naws_secret_access_key = {keys.secret_access_key}\n"
+
+
+def config_section(name: str, **settings: str) -> str:
+    head = "[default]" if name == "default" else f"[profile {name}]"
+    return head + "\n" + "".join(f"{k} = {v}\n" for k, v in settings.items()) + "\n"
+
+
+def write_exe(path: Path, text: str) -> Path:
+    path.write_text(text)
+    path.chmod(0o755)
+    return path
