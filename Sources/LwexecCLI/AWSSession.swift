@@ -37,9 +37,10 @@ struct AWSSetup {
         try? CredentialChain.standard.identityKey(context)
     }
 
-    /// Resolves credentials and builds the signed client.
-    func session(log: Logger) throws(AWSError) -> AWSSession {
-        try AWSSession(self, log: log)
+    /// Resolves credentials and builds the signed client; temporary credentials go through
+    /// `credentialCache` when given (the keyring, with `--cache`).
+    func session(log: Logger, credentialCache: (any CredentialCacheStore)? = nil) throws(AWSError) -> AWSSession {
+        try AWSSession(self, log: log, credentialCache: credentialCache)
     }
 }
 
@@ -49,7 +50,7 @@ struct AWSSession {
     let client: AWSJSONClient
     let credentials: Credentials
 
-    init(_ setup: AWSSetup, log: Logger) throws(AWSError) {
+    init(_ setup: AWSSetup, log: Logger, credentialCache: (any CredentialCacheStore)? = nil) throws(AWSError) {
         self.setup = setup
         // One deadline for the whole run: finding credentials (STS, SSO, IMDS...) and the calls after.
         let deadlineMs = Clock.monotonicMs() + setup.options.timeoutSeconds * 1000
@@ -57,6 +58,7 @@ struct AWSSession {
         context.deadlineMs = deadlineMs
         context.log = log
         context.region = setup.region
+        context.credentialCache = credentialCache
         credentials = try CredentialChain.standard.resolve(context)
         let retry = try RetryPolicy.resolve(context)
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")

@@ -17,10 +17,16 @@ enum ExecRunner {
             Glibc.exit(e.exitCode)
         }
         do {
+            // --watch takes its baseline versions first (and skips the cache): a rotation from here on is seen.
+            let watcher = try o.supervision.watchSeconds.map { _ in try SecretWatcher(o, env: env, log: log) }
+            var o = o
+            if watcher != nil { o.cache = false }
             let resolution = try SecretPipeline.resolve(o, env: env, log: log)
             let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
             for n in notices { log.notice(n) }
-            Launcher.runAndExit(LaunchSpec(arguments: o.command, environment: childEnv, searchPath: searchPath))
+            let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: searchPath)
+            if o.supervision == SupervisionSettings() { Launcher.runAndExit(spec) }
+            Supervise.launch(o, spec: spec, resolution: resolution, watcher: watcher)
         } catch {
             Failure.exit(error)
         }
@@ -39,7 +45,7 @@ enum SecretPipeline {
 
         guard let identity = setup.cacheIdentity else {
             log.debug("cache not used: the identity is only known after a network call")
-            return try fetch(o, setup: setup, log: log, started: started)
+            return try fetch(o, setup: setup, log: log, started: started, credentialCache: KeyringCredentialCache(log: log))
         }
         let key = CacheKey(identity: identity, region: setup.region, endpoint: setup.endpoint.url.description,
                            prefixes: o.resolutionRequest.normalizedPrefixes, secrets: o.secrets.map(\.description),
@@ -60,7 +66,7 @@ enum SecretPipeline {
 
         let resolution: Resolution
         do {
-            resolution = try fetch(o, setup: setup, log: log, started: started)
+            resolution = try fetch(o, setup: setup, log: log, started: started, credentialCache: KeyringCredentialCache(log: log))
         } catch {
             let unavailable = (error as? ResolutionError)?.unavailable ?? ((error as? AWSError)?.kind == .transport)
             guard unavailable, let entry = cached, entry.isUsableStale(at: now),
@@ -81,8 +87,9 @@ enum SecretPipeline {
     }
 
     /// Resolves from AWS.
-    static func fetch(_ o: ExecOptions, setup: AWSSetup, log: Logger, started: Int) throws -> Resolution {
-        let aws = try setup.session(log: log)
+    static func fetch(_ o: ExecOptions, setup: AWSSetup, log: Logger, started: Int,
+                      credentialCache: (any CredentialCacheStore)? = nil) throws -> Resolution {
+        let aws = try setup.session(log: log, credentialCache: credentialCache)
         let store = SecretsManagerStore(client: SecretsManagerClient(client: aws.client), log: log)
         let resolution = try Resolver(request: o.resolutionRequest).resolve(using: store)
         for v in resolution.variables { log.debug("\(v.name) <- \(v.secret)") }

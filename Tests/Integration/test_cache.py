@@ -164,3 +164,35 @@ def test_over_quota_for_a_normal_user_runs_uncached(lw: LW):
         assert big.encode() not in p.stderr
     finally:
         shutil.rmtree(shared, ignore_errors=True)
+
+
+def test_assumed_role_credentials_are_cached_until_near_expiry(lw: LW):
+    """A warm start makes no STS call: the role's temporary keys come from the keyring."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent / "helpers"))
+    from cred_support import ALLOW_ALL, config_section, keys_section, make_role, no_cred_env, write_aws_files
+    from wire_proxy import WireProxy
+
+    lw.seed("one/api_token")
+    lw.seed("two/api_token")
+    user = lw.make_user(ALLOW_ALL)
+    role = make_role(lw.emulator, f"cache-{lw.uid}")
+    files = write_aws_files(lw, config_section("app", role_arn=role, source_profile="base"), keys_section("base", user))
+    sts = WireProxy(lw.emulator.url)
+    try:
+        env = {**no_cred_env(lw.emulator), **files, "AWS_PROFILE": "app", "AWS_ENDPOINT_URL_STS": sts.url}
+        first = lw.run(["-v", "--cache", lw.name("one"), "--", "true"], env=env)
+        assert first.returncode == 0, first
+        assert len(sts.calls) >= 1, "the first run must assume the role"
+        calls_after_first = len(sts.calls)
+        # Another prefix: the resolution cache misses, so Secrets Manager is called, but STS is not.
+        second = lw.run(["-v", "--cache", lw.name("two"), "--", "true"], env=env)
+        assert second.returncode == 0, second
+        assert len(sts.calls) == calls_after_first, f"STS was called again: {sts.calls}"
+        assert any("from the cache" in ln for ln in second.err.splitlines()), second
+        # Without --cache nothing is read from or written to the keyring.
+        third = lw.run(["-v", lw.name("two"), "--", "true"], env=env)
+        assert third.returncode == 0 and len(sts.calls) == calls_after_first + 1, third
+    finally:
+        sts.close()
