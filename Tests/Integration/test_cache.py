@@ -196,3 +196,15 @@ def test_assumed_role_credentials_are_cached_until_near_expiry(lw: LW):
         assert third.returncode == 0 and len(sts.calls) == calls_after_first + 1, third
     finally:
         sts.close()
+
+
+def test_a_write_by_lwexec_drops_cached_entries_holding_the_secret(lw: LW):
+    lw.seed("app/api_token")
+    assert lw.run(["--cache", lw.name("app"), "--", "true"]).returncode == 0
+    w = lw.run(["write", "--force", lw.name("app/api_token")], input="new-value-from-write\n")
+    assert w.returncode == 0, w
+    lw.seeded["written"] = "new-value-from-write"
+    probe = lw.probe()
+    r = lw.run(["-v", "--cache", lw.name("app"), "--", *probe.argv])
+    assert not any("cache hit" in ln for ln in cache_lines(r)), r
+    assert probe.env()["API_TOKEN"] == "new-value-from-write"

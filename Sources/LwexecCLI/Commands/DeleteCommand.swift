@@ -84,6 +84,7 @@ struct DeleteCommand: ParsableCommand {
             }
         }
         let answer = try ServiceErrors.about(name) { try ctx.sm.send(SecretsManagerClient.deleteSecretCall(id: name, mode: mode)) }
+        CacheInvalidation.secretChanged(name, log: ctx.log)
         if forceDeleteWithoutRecovery {
             StandardOutput.write("\(ctx.style.red("deleted")) \(name) (no recovery)\n")
         } else {

@@ -67,6 +67,7 @@ struct RotateCommand: ParsableCommand {
                                  hint: "rotate it by hand (lwexec rotate \(name) --generate), or configure a rotation Lambda first")
         }
         let answer = try ServiceErrors.about(name) { try ctx.sm.send(call ?? SecretsManagerClient.rotateSecretCall(id: name, token: token)) }
+        CacheInvalidation.secretChanged(name, log: ctx.log)
         let result = WriteResult(json: answer, fallbackName: name)
         let previous = before.version(withStage: "AWSCURRENT")
         report(result, previous: previous, manual: manual, style: ctx.style)

@@ -44,6 +44,12 @@ struct SecretUpserter {
     }
 
     func write(_ r: Request) throws -> Outcome {
+        let outcome = try upsert(r)
+        if case .unchanged = outcome {} else { CacheInvalidation.secretChanged(r.name, log: log) }
+        return outcome
+    }
+
+    private func upsert(_ r: Request) throws -> Outcome {
         let parsed = SecretName(parsing: r.name)
         guard let existing = try sm.describeSecret(id: r.name) else {
             let token = try Self.token()
