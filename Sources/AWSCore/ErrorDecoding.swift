@@ -24,7 +24,7 @@ public enum ErrorDecoding {
         var s = Substring(raw)
         if let hash = s.lastIndex(of: "#") { s = s[s.index(after: hash)...] }
         if let colon = s.firstIndex(of: ":") { s = s[..<colon] }
-        return String(s).trimmingCharacters(in: " \t\r\n")
+        return s.trimmingWhitespace()
     }
 
     static func xmlElement(_ name: String, in text: String) -> String? {
@@ -52,13 +52,5 @@ extension String {
             rest = rest[r.upperBound...]
         }
         return out + rest
-    }
-
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -88,7 +88,7 @@ public enum IMDSRegion {
     public static func lookup(_ context: CredentialContext) -> String? {
         guard var client = try? IMDSClient(context) else { return nil }
         guard let r = try? client.get("/latest/meta-data/placement/region") else { return nil }
-        let region = r.trimmingCharacters(in: " \t\n\r")
+        let region = r.trimmingWhitespace()
         return Partition.isValidRegion(region) ? region : nil
     }
 }

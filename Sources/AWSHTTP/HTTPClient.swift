@@ -142,7 +142,7 @@ private final class Transfer {
             if line.hasPrefix("HTTP/") { t.headers.removeAll() } // a new response (after 100 or a redirect)
             if let colon = line.firstIndex(of: ":") {
                 let name = line[..<colon].lowercased()
-                let value = line[line.index(after: colon)...].trimmingCharacters(in: " \t\r\n")
+                let value = line[line.index(after: colon)...].trimmingWhitespace()
                 t.headers.append((name, value))
             }
             return n
@@ -169,12 +169,17 @@ private final class Transfer {
 }
 
 extension StringProtocol {
-    /// The string without leading and trailing characters from `set`.
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s = s.dropFirst() }
-        while let l = s.last, chars.contains(l) { s = s.dropLast() }
-        return String(s)
+    /// The text without leading and trailing spaces, tabs, CRs and LFs.
+    ///
+    /// Works on Unicode scalars: as Characters, "\r\n" is one grapheme, so a Character set
+    /// holding "\r" and "\n" would miss a lone "\n".
+    public func trimmingWhitespace() -> String {
+        let scalars = unicodeScalars
+        func isSpace(_ u: Unicode.Scalar) -> Bool { u == " " || u == "\t" || u == "\r" || u == "\n" }
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+              let last = scalars.lastIndex(where: { !isSpace($0) }) else { return "" }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: scalars[first...last])
+        return String(out)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
 @testable import AWSCore
+import AWSHTTP
 
 @Suite struct ErrorDecodingTests {
     func decode(_ body: String, status: Int = 400, headers: [(name: String, value: String)] = []) -> (String, String) {
@@ -33,5 +34,15 @@ import Testing
         #expect(!p.isRetryable(AWSError(.service(code: "LimitExceededException", status: 400), "")))
         #expect(!p.isRetryable(AWSError(.service(code: "AccessDeniedException", status: 400), "")))
         for attempt in 1...10 { #expect(p.backoffMs(afterAttempt: attempt) <= 20_000) }
+    }
+}
+
+@Suite struct WhitespaceTests {
+    @Test func trimsLoneAndPairedLineEnds() {
+        #expect("  Foo\n".trimmingWhitespace() == "Foo")
+        #expect("\r\nFoo\r\n".trimmingWhitespace() == "Foo")
+        #expect("\tFoo\r".trimmingWhitespace() == "Foo")
+        #expect(" \n\r\t ".trimmingWhitespace() == "")
+        #expect(ErrorDecoding.cleanCode("ThrottlingException\n") == "ThrottlingException")
     }
 }

@@ -67,7 +67,7 @@ public struct ContainerCredentialProvider: IdentifiedCredentialProvider {
                 throw AWSError(.configuration, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE names \(file), which does not exist",
                                hint: "check the path (EKS Pod Identity mounts it)")
             }
-            token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\n\r")
+            token = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         }
         if let t = token, t.contains("\r") || t.contains("\n") {
             throw AWSError(.configuration, "the container authorization token contains a line break", hint: "check the token")

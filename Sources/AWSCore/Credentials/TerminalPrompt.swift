@@ -1,3 +1,4 @@
+import AWSHTTP
 import Glibc
 
 /// Reads an MFA code from the terminal (/dev/tty), so it works even when stdin is a pipe.
@@ -20,7 +21,7 @@ public enum TerminalPrompt {
             if n <= 0 || byte == 0x0a { break }
             if byte != 0x0d { line.append(byte) }
         }
-        let code = String(decoding: line, as: UTF8.self).trimmingCharacters(in: " \t")
+        let code = String(decoding: line, as: UTF8.self).trimmingWhitespace()
         guard !code.isEmpty else {
             throw AWSError(.configuration, "no MFA code was entered for \(serial)", hint: "enter the 6-digit code from your MFA device")
         }

@@ -1,3 +1,4 @@
+import AWSHTTP
 /// `AssumeRoleWithWebIdentity` with an OIDC token from a file: the profile's `web_identity_token_file`
 /// and `role_arn`, else `AWS_WEB_IDENTITY_TOKEN_FILE`, `AWS_ROLE_ARN` and `AWS_ROLE_SESSION_NAME` (CI runners, EKS IRSA).
 public struct WebIdentityCredentialProvider: IdentifiedCredentialProvider {
@@ -54,7 +55,7 @@ public struct WebIdentityCredentialProvider: IdentifiedCredentialProvider {
                 throw AWSError(.configuration, "the web identity token file \(s.tokenFile) (\(s.from)) does not exist",
                                hint: "check the path; on EKS and CI the platform writes it")
             }
-            let token = String(decoding: bytes, as: UTF8.self).trimmingCharacters(in: " \t\n\r")
+            let token = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
             guard !token.isEmpty else {
                 throw AWSError(.configuration, "the web identity token file \(s.tokenFile) is empty", hint: "check what writes the token")
             }
