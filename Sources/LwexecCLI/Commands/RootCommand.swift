@@ -16,8 +16,10 @@ struct RootCommand: ParsableCommand {
         Credentials, region and endpoint come from the usual AWS variables and ~/.aws files.
         """,
         version: LwexecVersion.string,
-        subcommands: [ExecCommand.self, CacheCommand.self, WhoamiCommand.self,
-                      WriteCommand.self, ReadCommand.self, ListCommand.self, HistoryCommand.self, EnvCommand.self,
-                      ImportCommand.self, LintCommand.self, RotateCommand.self, GenerateCommand.self, DeleteCommand.self],
+        // Running first, then reading, then changing secrets, then the tools around them.
+        subcommands: [ExecCommand.self, EnvCommand.self,
+                      ListCommand.self, ReadCommand.self, HistoryCommand.self,
+                      WriteCommand.self, ImportCommand.self, RotateCommand.self, DeleteCommand.self,
+                      GenerateCommand.self, LintCommand.self, WhoamiCommand.self, CacheCommand.self],
         defaultSubcommand: ExecCommand.self)
 }
