@@ -38,8 +38,12 @@ let package = Package(
         .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"]),
         // Resolved environments and temporary credentials cached in the kernel keyring.
         .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"]),
-        // posix_spawn, signal forwarding, exit status.
-        .target(name: "Launcher"),
+        // prctl, signalfd and pty calls that the Glibc module does not expose (header only, nothing linked).
+        .systemLibrary(name: "CSupervision"),
+        // Streaming multi-pattern masking of the child's output (--mask). Pure.
+        .target(name: "OutputMask"),
+        // posix_spawn, signal forwarding, exit status, supervision (subreaper, job control, --mask, --watch).
+        .target(name: "Launcher", dependencies: ["CSupervision", "OutputMask"]),
         // The SOP's rules: naming convention, required tags, rotation schedule, audit. Pure.
         .target(name: "SecretPolicy"),
         // dotenv / shell / JSON environment writers and a dotenv reader. Pure.
@@ -63,5 +67,6 @@ let package = Package(
         .testTarget(name: "LauncherTests", dependencies: ["Launcher"]),
         .testTarget(name: "SecretPolicyTests", dependencies: ["SecretPolicy"]),
         .testTarget(name: "EnvFormatsTests", dependencies: ["EnvFormats"]),
+        .testTarget(name: "OutputMaskTests", dependencies: ["OutputMask"]),
     ]
 )

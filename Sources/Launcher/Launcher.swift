@@ -1,3 +1,4 @@
+import CSupervision
 import Glibc
 
 /// Starts the command with `posix_spawn`, forwards signals to it and exits with its status.
@@ -25,36 +26,18 @@ public enum Launcher {
     /// must restore any SIG_IGN it set itself (SIGPIPE, typically). Failures to start exit 127 or 126
     /// with a one-line message on stderr.
     public static func runAndExit(_ spec: LaunchSpec) -> Never {
-        // Snapshot before lwexec changes anything: these are the dispositions the child should inherit.
-        let inheritedIgnored = ignoredSignals()
-
-        var all = sigset_t()
-        sigfillset(&all)  // glibc leaves out its two internal real-time signals; KILL/STOP are skipped
-        pthread_sigmask(SIG_BLOCK, &all, nil)
-        // Inherited SIG_IGN (or SA_NOCLDWAIT) on SIGCHLD would make the kernel reap the child for us
-        // and lose its status.
-        setDefaultDisposition(SIGCHLD)
-
-        let command = spec.arguments.first ?? ""
-        let path: String
-        switch resolve(command, searchPath: spec.searchPath) {
-        case .success(let found): path = found
-        case .failure(let error): fail(error)
-        }
-
-        actOnPendingSignals(all, ignored: inheritedIgnored)
-
-        switch spawn(path: path, spec: spec, inheritedIgnored: inheritedIgnored) {
-        case .success(let child): supervise(child: child, command: command, waitSet: all)
-        case .failure(let error): fail(error)
-        }
+        runAndExit(spec, options: SupervisionOptions())
     }
 
     // MARK: - Spawning
 
     /// Starts `path` with the spec's argv and environment; stdio and every other descriptor not marked
     /// close-on-exec are inherited.
-    static func spawn(path: String, spec: LaunchSpec, inheritedIgnored: sigset_t) -> Result<pid_t, LaunchError> {
+    ///
+    /// `fileActions` rearranges the child's descriptors (`--mask`); `setsid` gives it a session of its own.
+    static func spawn(path: String, spec: LaunchSpec, inheritedIgnored: sigset_t,
+                      fileActions: UnsafePointer<posix_spawn_file_actions_t>? = nil,
+                      setsid: Bool = false) -> Result<pid_t, LaunchError> {
         let command = spec.arguments.first ?? ""
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -65,7 +48,8 @@ public enum Launcher {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         // glibc always spawns with clone(CLONE_VM | CLONE_VFORK); POSIX_SPAWN_USEVFORK is a no-op there.
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        let sessionFlag = setsid ? Int32(LW_POSIX_SPAWN_SETSID) : 0
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | sessionFlag))
 
         let argv = spec.arguments.map { strdup($0) } + [nil]
         let envp = spec.environment.map { strdup("\($0.0)=\($0.1)") } + [nil]
@@ -78,7 +62,7 @@ public enum Launcher {
         }
 
         var child: pid_t = 0
-        let code = posix_spawn(&child, path, nil, &attributes, argv, envp)
+        let code = posix_spawn(&child, path, fileActions, &attributes, argv, envp)
         if code == 0 { return .success(child) }
         return .failure(spawnError(code, command: command, path: path))
     }
@@ -149,38 +133,6 @@ public enum Launcher {
 
     // MARK: - Supervising
 
-    /// Waits for signals until the child exits, forwarding each one as `action(for:)` decides, then exits
-    /// like the child did.
-    static func supervise(child: pid_t, command: String, waitSet: sigset_t) -> Never {
-        var set = waitSet
-        let ownGroup = getpgrp()
-        let sessionLeader = getsid(0) == getpid()
-        let me = getpid()
-        while true {
-            var info = siginfo_t()
-            let signal = sigwaitinfo(&set, &info)
-            if signal == -1 {
-                if errno == EINTR { continue }  // e.g. after lwexec was stopped and continued
-                // Cannot happen with a valid set; still, never abandon the child: wait without forwarding.
-                report("lwexec: cannot wait for signals (\(errorText(errno))); they are no longer forwarded")
-                finish(waitBlocking(child: child), command: command)
-            }
-            let received = ReceivedSignal(info)
-            let decision = action(for: received, selfPID: me, sessionLeader: sessionLeader) {
-                let group = getpgid(child)
-                return group == -1 || group == ownGroup
-            }
-            switch decision {
-            case .reap:
-                if let outcome = reap(child: child) { finish(outcome, command: command) }
-            case .forward:
-                forward(received, info: info, to: child)
-            case .ignore:
-                continue
-            }
-        }
-    }
-
     /// The parts of a `siginfo_t` the forwarding rule looks at.
     struct ReceivedSignal: Equatable {
         var signal: Int32
@@ -224,16 +176,6 @@ public enum Launcher {
         return .forward
     }
 
-    /// Sends the signal on; a sigqueue(3) value is passed along. Errors mean the child is already gone,
-    /// and its SIGCHLD is on its way.
-    static func forward(_ received: ReceivedSignal, info: siginfo_t, to child: pid_t) {
-        if received.code == SI_QUEUE {
-            _ = sigqueue(child, received.signal, info._sifields._rt.si_sigval)
-        } else {
-            _ = kill(child, received.signal)
-        }
-    }
-
     /// How the child ended.
     enum Outcome: Equatable {
         case exited(Int32)
@@ -252,35 +194,6 @@ public enum Launcher {
             } else {
                 return nil  // WIFSTOPPED or WIFCONTINUED
             }
-        }
-    }
-
-    /// Reaps every child that has exited — the main one and any other, e.g. orphans when lwexec is PID 1
-    /// or a subreaper — and returns the main child's outcome once it has one.
-    static func reap(child: pid_t) -> Outcome? {
-        var outcome: Outcome?
-        while true {
-            var status: Int32 = 0
-            let pid = waitpid(-1, &status, WNOHANG)
-            if pid > 0 {
-                // Keep the main child's status even if more children are still to be reaped.
-                if pid == child, let ended = Outcome(waitStatus: status) { outcome = ended }
-                continue
-            }
-            if pid == 0 { return outcome }  // the others are still running
-            if errno == EINTR { continue }
-            // ECHILD: nothing left to wait for.
-            return outcome ?? .lost
-        }
-    }
-
-    /// The fallback when signals cannot be waited for: a plain blocking wait on the child.
-    static func waitBlocking(child: pid_t) -> Outcome {
-        while true {
-            var status: Int32 = 0
-            let pid = waitpid(child, &status, 0)
-            if pid == child, let ended = Outcome(waitStatus: status) { return ended }
-            if pid == -1 && errno != EINTR { return .lost }
         }
     }
 

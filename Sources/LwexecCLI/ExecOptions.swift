@@ -22,6 +22,8 @@ public struct ExecOptions: Equatable, Sendable {
     public var cacheTTL: Int?
     /// `--stale-if-error` in seconds (nil: `LWEXEC_STALE_IF_ERROR`, else 1 hour).
     public var staleIfError: Int?
+    /// `--subreaper`, `--mask`, `--watch` and its companions (defaults: the plain launcher).
+    public var supervision = SupervisionSettings()
     /// The command and its arguments, everything after `--`.
     public var command: [String] = []
 

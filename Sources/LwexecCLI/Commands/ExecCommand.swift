@@ -50,6 +50,8 @@ struct ExecCommand: ParsableCommand {
 
     @OptionGroup var cache: CacheOptions
 
+    @OptionGroup(title: "Supervision") var supervision: SupervisionFlags
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -80,6 +82,7 @@ struct ExecCommand: ParsableCommand {
         o.verbose = common.verbose
         o.aws = common.aws
         cache.apply(to: &o)
+        supervision.apply(to: &o)
         o.command = command
         return o
     }

@@ -1,0 +1,94 @@
+import Glibc
+
+/// Reads what the supervisor needs to know about other processes from /proc (Linux only).
+///
+/// Why /proc: whether a child is stopped, or already has a signal pending, decides whether a job-control
+/// signal must be passed on or would arrive twice; and a subreaper must find descendants that are not
+/// (yet) its own children. Every reader answers nil when /proc is not there, and callers then fall back
+/// to the plain behaviour (forward, or signal only direct children).
+enum ProcessTable {
+    /// A process's run state and pending signals, from /proc/PID/status.
+    struct Status: Equatable {
+        /// The one-letter state: "T" stopped (job control), "t" stopped by a tracer, "Z" zombie, ...
+        var state: Character
+        /// Signals pending for the thread (SigPnd) or the whole process (ShdPnd), as a bit set.
+        var pending: UInt64
+
+        var isStopped: Bool { state == "T" }
+
+        func hasPending(_ signal: Int32) -> Bool {
+            signal >= 1 && signal <= 64 && pending & (UInt64(1) << UInt64(signal - 1)) != 0
+        }
+    }
+
+    static func status(of pid: pid_t) -> Status? {
+        guard let text = readFile("/proc/\(pid)/status") else { return nil }
+        return parseStatus(text)
+    }
+
+    /// Parses the text of /proc/PID/status.
+    static func parseStatus(_ text: String) -> Status? {
+        var state: Character?
+        var pending: UInt64 = 0
+        for line in text.split(separator: "\n") {
+            if line.hasPrefix("State:") {
+                state = line.dropFirst(6).first { $0 != " " && $0 != "\t" }
+            } else if line.hasPrefix("SigPnd:") || line.hasPrefix("ShdPnd:") {
+                let hex = line.dropFirst(7).filter { $0 != " " && $0 != "\t" }
+                pending |= UInt64(hex, radix: 16) ?? 0
+            }
+        }
+        return state.map { Status(state: $0, pending: pending) }
+    }
+
+    /// The parent of `pid`, from /proc/PID/stat (the field after the parenthesised command name).
+    static func parent(of pid: pid_t) -> pid_t? {
+        guard let text = readFile("/proc/\(pid)/stat") else { return nil }
+        return parseParent(stat: text)
+    }
+
+    static func parseParent(stat text: String) -> pid_t? {
+        // The command name may itself contain spaces and parentheses: split after the last ')'.
+        guard let close = text.lastIndex(of: ")") else { return nil }
+        let fields = text[text.index(after: close)...].split(separator: " ")
+        guard fields.count >= 2 else { return nil }
+        return pid_t(fields[1])
+    }
+
+    /// Every process that descends from `ancestor` (children, grandchildren, ...), excluding it.
+    static func descendants(of ancestor: pid_t) -> [pid_t] {
+        guard let directory = opendir("/proc") else { return [] }
+        defer { closedir(directory) }
+        var children: [pid_t: [pid_t]] = [:]
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            guard let pid = pid_t(name), let parent = parent(of: pid) else { continue }
+            children[parent, default: []].append(pid)
+        }
+        var result: [pid_t] = []
+        var queue = children[ancestor] ?? []
+        while let pid = queue.popLast() {
+            result.append(pid)
+            queue += children[pid] ?? []
+        }
+        return result
+    }
+
+    /// A small text file, read whole with read(2); nil if it cannot be opened.
+    static func readFile(_ path: String) -> String? {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return nil }
+        defer { close(fd) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let n = read(fd, &buffer, buffer.count)
+            if n > 0 { bytes += buffer[..<n]; continue }
+            if n < 0 && errno == EINTR { continue }
+            break
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}

@@ -1,0 +1,145 @@
+"""lwexec as PID 1 (in a PID namespace, as in a container) and with --subreaper: orphans are reaped,
+and when the main command exits the rest get SIGTERM (SIGKILL after --kill-timeout) before lwexec
+exits with the main command's status."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import LW, PY, lwexec_bin
+
+needs_unshare = pytest.mark.skipif(
+    os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare(1) for a PID namespace")
+
+# Leaves an orphan behind (a python that records the signal that ends it), lets a short-lived orphan
+# exit (a zombie unless someone reaps it), then exits 3 after HOLD seconds.
+MAIN = r"""
+import os, subprocess, sys, time
+marker, mode, hold = sys.argv[1], sys.argv[2], float(sys.argv[3])
+orphan = r'''
+import signal, sys, time
+marker, mode = sys.argv[1], sys.argv[2]
+def on_term(*_):
+    open(marker, "w").write("TERM")
+    if mode == "obey":
+        sys.exit(0)
+signal.signal(signal.SIGTERM, on_term)
+open(marker + ".ready", "w").close()
+time.sleep(30)
+'''
+# Double fork: the intermediate exits at once, so both grandchildren are orphans.
+subprocess.Popen([sys.executable, "-c", "import subprocess, sys; "
+                  "subprocess.Popen([sys.executable, '-c', sys.argv[1], sys.argv[2], sys.argv[3]]); "
+                  "subprocess.Popen(['sleep', '0.1'])", orphan, marker, mode]).wait()
+while not os.path.exists(marker + ".ready"):
+    time.sleep(0.02)
+time.sleep(hold)
+sys.exit(3)
+"""
+
+
+def zombies_under(pid: int) -> list[int]:
+    """Zombie children of `pid` (host view)."""
+    out = []
+    try:
+        children = Path(f"/proc/{pid}/task/{pid}/children").read_text().split()
+    except OSError:
+        return out
+    for c in children:
+        try:
+            stat = Path(f"/proc/{c}/stat").read_text()
+        except OSError:
+            continue
+        if stat[stat.rindex(")") + 2] == "Z":
+            out.append(int(c))
+    return out
+
+
+def run_main(lw: LW, prefix: list[str], extra: list[str], mode: str, hold: float = 1.0,
+             check_zombies_of=None):
+    lw.seed("app/db_password")
+    marker = lw.path("orphan")
+    cmd = [*prefix, str(lwexec_bin()), *extra, lw.name("app"), "--", PY, "-c", MAIN, str(marker), mode, str(hold)]
+    t0 = time.monotonic()
+    p = subprocess.Popen(cmd, env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                         start_new_session=True)
+    try:
+        out, err = p.communicate(timeout=20)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        raise
+    return p.returncode, err.decode(), marker, time.monotonic() - t0
+
+
+@needs_unshare
+def test_as_pid_1_orphans_get_sigterm_and_the_status_is_the_main_commands(lw: LW):
+    rc, err, marker, took = run_main(lw, ["unshare", "--pid", "--fork", "--mount-proc"], [], "obey")
+    assert rc == 3, err
+    assert marker.read_text() == "TERM", err
+    assert took < 5, took  # the orphan obeyed TERM: no wait for the kill timeout
+
+
+@needs_unshare
+def test_as_pid_1_an_orphan_ignoring_sigterm_is_killed_after_the_timeout(lw: LW):
+    rc, err, marker, took = run_main(lw, ["unshare", "--pid", "--fork", "--mount-proc"],
+                                     ["--kill-timeout", "1s"], "ignore")
+    assert rc == 3, err
+    assert marker.read_text() == "TERM"
+    assert 1.0 <= took < 8, took
+
+
+@needs_unshare
+def test_as_pid_1_a_term_from_outside_reaches_the_child(lw: LW):
+    """`docker stop`: SIGTERM from outside the namespace (no visible sender) is forwarded."""
+    lw.seed("app/db_password")
+    ready = lw.path("ready")
+    script = f"import signal, sys, time; signal.signal(signal.SIGTERM, lambda *_: sys.exit(42)); " \
+             f"open({str(ready)!r}, 'w').close(); time.sleep(30)"
+    p = subprocess.Popen(["unshare", "--pid", "--fork", "--mount-proc", str(lwexec_bin()), lw.name("app"), "--",
+                          PY, "-c", script], env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 15
+        while not ready.exists():
+            assert time.monotonic() < deadline, "child did not start"
+            time.sleep(0.02)
+        lwexec_pid = int(Path(f"/proc/{p.pid}/task/{p.pid}/children").read_text().split()[0])
+        assert "NSpid:" in Path(f"/proc/{lwexec_pid}/status").read_text()
+        ns_pids = [ln for ln in Path(f"/proc/{lwexec_pid}/status").read_text().splitlines()
+                   if ln.startswith("NSpid:")][0].split()
+        assert ns_pids[-1] == "1", ns_pids  # lwexec is PID 1 inside
+        os.kill(lwexec_pid, signal.SIGTERM)
+        assert p.wait(10) == 42
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+
+
+def test_subreaper_reaps_orphans_and_terms_the_rest(lw: LW):
+    lw.seed("app/db_password")
+    marker = lw.path("orphan")
+    p = subprocess.Popen([str(lwexec_bin()), "--subreaper", lw.name("app"), "--", PY, "-c", MAIN, str(marker),
+                          "obey", "1.5"], env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE,
+                         stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 15
+        while not Path(str(marker) + ".ready").exists():
+            assert time.monotonic() < deadline
+            time.sleep(0.02)
+        time.sleep(0.5)  # the short-lived orphan has exited by now
+        assert zombies_under(p.pid) == [], "an exited orphan was not reaped"
+        rc = p.wait(10)
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()
+    assert rc == 3, p.stderr.read()
+    assert marker.read_text() == "TERM"

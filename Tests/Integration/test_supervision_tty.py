@@ -1,0 +1,107 @@
+"""Terminal job control through lwexec, in a real terminal (tmux running bash): Ctrl-Z stops the job
+and bash shows it Stopped, `fg` resumes it and it reads the terminal; Ctrl-C reaches the child once;
+with --mask the child still has a terminal (pty) of the right size, and resizes reach it."""
+
+from __future__ import annotations
+
+import shlex
+import shutil
+import subprocess
+import time
+import uuid
+
+import pytest
+
+from conftest import LW, PY, lwexec_bin
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+READER = ("import os, signal, sys\n"
+          "signal.signal(signal.SIGINT, lambda *_: print('INT', flush=True))\n"
+          "signal.signal(signal.SIGWINCH, lambda *_: print('WINCH', os.get_terminal_size(), flush=True))\n"
+          "print('tty', sys.stdout.isatty(), os.get_terminal_size(), flush=True)\n"
+          "print('pw', os.environ['DB_PASSWORD'], flush=True)\n"
+          "print('got', sys.stdin.readline().strip(), flush=True)\n")
+
+
+class Tmux:
+    def __init__(self, lw: LW):
+        self.socket = f"lw{uuid.uuid4().hex[:8]}"
+        self.lw = lw
+
+    def tmux(self, *args: str) -> str:
+        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
+                              text=True).stdout
+
+    def start(self) -> None:
+        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "bash --norc --noprofile")
+        self.keys("PS1='$ '", "Enter")
+
+    def keys(self, *keys: str) -> None:
+        self.tmux("send-keys", *keys)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-J")
+
+    def wait_for(self, text: str, timeout: float = 10, count: int = 1) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            s = self.screen()
+            if s.count(text) >= count:
+                return s
+            time.sleep(0.05)
+        raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
+
+    def stop(self) -> None:
+        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
+
+    def run_script(self, args: list[str]) -> None:
+        """Types `bash RUN` where RUN exports the test's environment and execs lwexec ARGS."""
+        env = self.lw.full_env()
+        script = self.lw.path(f"run-{uuid.uuid4().hex[:6]}.sh")
+        script.write_text("".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
+                          + "exec " + " ".join(shlex.quote(a) for a in [str(lwexec_bin()), *args]) + "\n")
+        self.keys(f"bash {script}", "Enter")
+
+
+@pytest.fixture
+def term(lw: LW):
+    t = Tmux(lw)
+    t.start()
+    yield t
+    t.stop()
+
+
+@pytest.mark.parametrize("mask", [False, True], ids=["plain", "mask"])
+def test_ctrl_z_stops_the_job_and_fg_resumes_it(lw: LW, term: Tmux, mask: bool):
+    secret = lw.seed("app/db_password")
+    term.run_script([*(["--mask"] if mask else []), lw.name("app"), "--", PY, "-c", READER])
+    screen = term.wait_for("pw ")
+    assert "tty True os.terminal_size(columns=100, lines=30)" in screen, screen
+    assert (secret in screen) != mask, screen
+    if mask:
+        assert "pw *****" in screen
+    term.keys("C-z")
+    screen = term.wait_for("Stopped")
+    term.keys("fg", "Enter")
+    time.sleep(0.3)
+    term.keys("hello", "Enter")
+    term.wait_for("got hello")
+    term.keys("echo status=$?", "Enter")
+    screen = term.wait_for("status=0")
+    assert "INT" not in screen
+
+
+@pytest.mark.parametrize("mask", [False, True], ids=["plain", "mask"])
+def test_ctrl_c_reaches_the_child_once_and_resizes_reach_it(lw: LW, term: Tmux, mask: bool):
+    lw.seed("app/db_password")
+    term.run_script([*(["--mask"] if mask else []), lw.name("app"), "--", PY, "-c", READER])
+    term.wait_for("pw ")
+    term.keys("C-c")
+    term.wait_for("INT")
+    term.tmux("resize-window", "-x", "90", "-y", "25")
+    screen = term.wait_for("WINCH os.terminal_size(columns=90, lines=25)")
+    time.sleep(0.3)
+    term.keys("bye", "Enter")
+    screen = term.wait_for("got bye")
+    assert screen.count("INT") == 1, screen

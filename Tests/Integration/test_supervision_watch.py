@@ -1,0 +1,155 @@
+"""--watch: a rotated secret reaches the running command within seconds, by restart or by signal,
+with one log line naming the secret (never its value); a failing poll leaves the command running."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import time
+from pathlib import Path
+
+from conftest import LW, PY
+
+# Appends "<pid> <value>" to a log file on every start, then waits; on SIGHUP appends "HUP <pid>".
+# With "ignore-term" it ignores SIGTERM, so that only SIGKILL ends it.
+CHILD = r"""
+import os, signal, sys, time
+log, mode = sys.argv[1], sys.argv[2]
+def note(text):
+    with open(log, "a") as f:
+        f.write(text + "\n")
+signal.signal(signal.SIGHUP, lambda *_: note("HUP %d" % os.getpid()))
+if mode == "ignore-term":
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+note("%d %s" % (os.getpid(), os.environ.get("DB_PASSWORD", "-")))
+while True:
+    time.sleep(0.05)
+"""
+
+
+def wait_for(pred, timeout: float, what: str):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        v = pred()
+        if v:
+            return v
+        time.sleep(0.05)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+
+
+def lines(p: Path) -> list[str]:
+    return p.read_text().splitlines() if p.exists() else []
+
+
+def start(lw: LW, args: list[str], log: Path, mode: str = "plain") -> subprocess.Popen:
+    return lw.popen([*args, "--", PY, "-c", CHILD, str(log), mode],
+                    stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+
+
+def stop(p: subprocess.Popen) -> tuple[int, str]:
+    if p.poll() is None:
+        os.kill(p.pid, signal.SIGTERM)
+    try:
+        p.wait(10)
+    except subprocess.TimeoutExpired:
+        os.killpg(p.pid, signal.SIGKILL)
+        p.wait()
+    return p.returncode, p.stderr.read().decode()
+
+
+def test_a_rotation_restarts_the_command_with_the_new_value(lw: LW):
+    old = lw.seed("app/db_password", "old-value-123456")
+    lw.seed("app/other", "unchanged-value-1")
+    log = lw.path("starts.log")
+    p = start(lw, ["--watch", "1s", lw.name("app")], log)
+    try:
+        wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
+        first_pid, value = lines(log)[0].split()
+        assert value == old
+        new = "new-value-654321"
+        lw.seeded["rotated"] = new
+        lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
+                                                               SecretString=new)
+        wait_for(lambda: len(lines(log)) >= 2, 10, "the restart")
+        second_pid, value = lines(log)[1].split()
+        assert value == new and second_pid != first_pid
+        time.sleep(1.5)  # no further restart without a further change
+        assert len(lines(log)) == 2
+    finally:
+        rc, err = stop(p)
+    restarts = [ln for ln in err.splitlines() if "rotated" in ln]
+    assert len(restarts) == 1, err
+    assert lw.name("app/db_password") in restarts[0] and lw.name("app/other") not in restarts[0], err
+    assert old not in err and new not in err
+    assert rc == -signal.SIGTERM, err  # the restarted child died of the forwarded SIGTERM
+
+
+def test_on_change_signal_sends_the_signal_instead(lw: LW):
+    lw.seed("app/db_password", "old-value-123456")
+    log = lw.path("starts.log")
+    p = start(lw, ["--watch", "1s", "--on-change", "signal:HUP", lw.name("app")], log)
+    try:
+        wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
+        pid = lines(log)[0].split()[0]
+        lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
+                                                               SecretString="new-value-654321")
+        wait_for(lambda: f"HUP {pid}" in lines(log), 10, "SIGHUP at the child")
+        assert len([ln for ln in lines(log) if not ln.startswith("HUP")]) == 1  # not restarted
+    finally:
+        rc, err = stop(p)
+    assert "sending SIGHUP" in err and lw.name("app/db_password") in err, err
+
+
+def test_a_command_ignoring_the_kill_signal_is_killed_after_the_timeout(lw: LW):
+    lw.seed("app/db_password", "old-value-123456")
+    log = lw.path("starts.log")
+    p = start(lw, ["--watch", "1s", "--kill-timeout", "1s", lw.name("app")], log, "ignore-term")
+    try:
+        wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
+        lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
+                                                               SecretString="new-value-654321")
+        t0 = time.monotonic()
+        wait_for(lambda: len(lines(log)) >= 2, 10, "the restart after SIGKILL")
+        assert time.monotonic() - t0 >= 0.9
+        assert lines(log)[1].split()[1] == "new-value-654321"
+    finally:
+        # The child ignores TERM: end lwexec and its current child by pid.
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+        for ln in lines(log):
+            try:
+                os.kill(int(ln.split()[0]), signal.SIGKILL)
+            except (ProcessLookupError, ValueError):
+                pass
+
+
+def test_a_failing_poll_leaves_the_command_running(lw: LW):
+    lw.seed("app/db_password", "old-value-123456")
+    name = f"watch{lw.uid}"
+    keys = lw.emulator.make_user(name, {"Version": "2012-10-17", "Statement": [
+        {"Effect": "Allow", "Action": "*", "Resource": "*"}]})
+    lw.secret_keys.append(keys.secret_access_key)
+    log = lw.path("starts.log")
+    p = lw.popen(["--watch", "1s", "--timeout", "3s", lw.name("app"), "--", PY, "-c", CHILD, str(log), "plain"],
+                 keys=keys, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    try:
+        wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
+        # Without its access key every later poll is refused; the rotation cannot be seen.
+        lw.emulator.client("iam").delete_access_key(UserName=name, AccessKeyId=keys.access_key_id)
+        lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
+                                                               SecretString="new-value-654321")
+        time.sleep(3.5)
+        assert p.poll() is None, "lwexec ended when a poll failed"
+    finally:
+        rc, err = stop(p)
+    assert len(lines(log)) == 1
+    warnings = [ln for ln in err.splitlines() if "poll failed" in ln]
+    assert len(warnings) == 1, err  # once per run of failures, not once per poll
+
+
+def test_watch_needs_a_valid_duration(lw: LW):
+    r = lw.run(["--watch", "soon", lw.name("app"), "--", "true"])
+    assert r.returncode == 125 and "--watch" in r.err, r
+    r = lw.run(["--on-change", "signal:HUP", lw.name("app"), "--", "true"])
+    assert r.returncode == 125 and "--on-change needs --watch" in r.err, r
