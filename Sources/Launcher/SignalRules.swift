@@ -1,3 +1,4 @@
+import CSupervision
 import Glibc
 
 extension Launcher {
