@@ -5,7 +5,7 @@ DESTDIR ?=
 BIN := .build/debug/lwexec
 RELEASE_BIN := .build/release/lwexec
 
-.PHONY: all bootstrap build release test unit-test integration-test demo clean
+.PHONY: all bootstrap build release test unit-test integration-test demo clean bench fuzz
 
 all: build
 
@@ -16,7 +16,8 @@ build: bootstrap
 	$(SWIFT) build
 
 release: bootstrap
-	$(SWIFT) build -c release --static-swift-stdlib -Xswiftc -Osize
+	@scripts/stamp-version
+	$(SWIFT) build -c release --static-swift-stdlib -Xswiftc -Osize $$(test -f $(VERSION_STAMP) && echo -Xswiftc -DLWEXEC_STAMPED)
 	@ls -l $(RELEASE_BIN)
 
 unit-test: bootstrap
@@ -30,5 +31,46 @@ test: unit-test integration-test
 demo: build
 	@scripts/demo
 
+# Benchmarks and fuzzing are not part of `make test` (see docs/benchmarks.md, docs/fuzzing.md).
+# Their own scratch dirs (.build-bench, .build-fuzz) keep them apart from the everyday build.
+BENCH_BIN := .build-bench/release/lwexec
+bench: bootstrap
+	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-bench --product lwexec
+	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
+	@python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
+	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'
+	python3 bench/bench.py --lwexec $(BENCH_BIN)
+	python3 bench/fleet.py --lwexec $(BENCH_BIN)
+
+FUZZ_SECONDS ?= 60
+fuzz: bootstrap
+	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
+
 clean:
 	rm -rf .build
+
+# --- install (issue 7): the release binary, the man page and the completions, where package managers put them.
+VERSION_STAMP := Sources/AWSCore/VersionStamp.swift
+# What `make install` copies as bin/lwexec; the install test passes an already built binary.
+INSTALL_BIN ?= $(RELEASE_BIN)
+INSTALL_FILES := bin/lwexec share/man/man1/lwexec.1 share/bash-completion/completions/lwexec \
+	share/zsh/site-functions/_lwexec share/fish/vendor_completions.d/lwexec.fish
+
+.PHONY: install uninstall docs
+
+install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release)
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
+		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
+	install -m 0755 -s $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/lwexec
+	install -m 0644 man/lwexec.1 $(DESTDIR)$(PREFIX)/share/man/man1/lwexec.1
+	install -m 0644 completions/lwexec.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lwexec
+	install -m 0644 completions/_lwexec $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lwexec
+	install -m 0644 completions/lwexec.fish $(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/lwexec.fish
+
+uninstall:
+	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALL_FILES))
+
+# Regenerates completions/* and man/lwexec.1 from the debug binary (commit the result).
+docs: build
+	scripts/generate-docs $(CURDIR)/$(BIN)

@@ -6,6 +6,7 @@ import Glibc
 /// The entry point the `lwexec` executable calls: the fast path when it applies, else the full parser.
 public enum LwexecMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        CompletionRequest.answerIfAsked(arguments)  // `---completion`, `--generate-completion-script`: before `--` is split off
         if let options = FastPath.parse(arguments, subcommands: FastPath.subcommands) {
             ExecRunner.run(options)
         }

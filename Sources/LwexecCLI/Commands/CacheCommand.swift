@@ -48,11 +48,12 @@ struct CacheListCommand: ParsableCommand {
 struct CacheClearCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clear", abstract: "Drop cached entries: all, or those under a prefix.")
 
-    @Argument(help: ArgumentHelp("Only entries for this prefix or below.", valueName: "prefix"))
+    @Argument(help: ArgumentHelp("Only entries for this prefix or below.", valueName: "prefix"), completion: .cachedPrefixOrName)
     var prefix: String?
 
     func run() throws {
         let n = (try? ResolutionCache.open(create: false))??.clear(prefix: prefix) ?? 0
+        if prefix == nil { ((try? NameListCache.open(create: false)) ?? nil)?.clear() }  // completion's name lists
         print("cleared \(n) entr\(n == 1 ? "y" : "ies")")
     }
 }

@@ -9,7 +9,7 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .shortAndLong, help: "Print what lwexec does: sources, calls, timings, variable names (never values).")
     var verbose = false
 
-    @Option(help: ArgumentHelp("The AWS profile to use (default: AWS_PROFILE, else default).", valueName: "name"))
+    @Option(help: ArgumentHelp("The AWS profile to use (default: AWS_PROFILE, else default).", valueName: "name"), completion: .awsProfile)
     var profile: String?
 
     @Option(help: ArgumentHelp("The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile's region).", valueName: "region"))

@@ -26,7 +26,7 @@ struct DeleteCommand: ParsableCommand {
           lwexec delete /prod/backend/jwt_secret_key --version-id 3f1c9a6e-...
         """)
 
-    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"), completion: .secretName)
     var name: String
 
     @Option(help: ArgumentHelp("Days the deleted secret can still be restored, 7 to 30 (default: 30).", valueName: "days"))

@@ -22,12 +22,12 @@ struct ExecCommand: ParsableCommand {
           lwexec --secret /prod/stripe/api_key=STRIPE_KEY -- ./server
         """)
 
-    @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"))
+    @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"), completion: .secretPrefix)
     var prefixes: [String] = []
 
     @Option(name: [.customShort("s"), .long], help: ArgumentHelp(
         "A secret by name, optionally into a chosen variable (repeatable); overrides prefixes.",
-        valueName: "name[=VAR]"))
+        valueName: "name[=VAR]"), completion: .secretName)
     var secret: [String] = []
 
     @Flag(name: [.customShort("r"), .long], help: "Take secrets in sub-paths too (backend/db_password -> BACKEND_DB_PASSWORD).")

@@ -17,7 +17,7 @@ struct HistoryCommand: ParsableCommand {
           lwexec history /prod/backend/jwt_secret_key --json
         """)
 
-    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"), completion: .secretName)
     var name: String
 
     @Flag(help: "Print JSON instead of a table.")

@@ -30,10 +30,10 @@ struct ImportCommand: ParsableCommand {
         case auto, dotenv, json
     }
 
-    @Argument(help: ArgumentHelp("Where the secrets go, e.g. /non-prod/backend.", valueName: "prefix"))
+    @Argument(help: ArgumentHelp("Where the secrets go, e.g. /non-prod/backend.", valueName: "prefix"), completion: .secretPrefix)
     var prefix: String
 
-    @Argument(help: ArgumentHelp("A dotenv or JSON file; - for stdin.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A dotenv or JSON file; - for stdin.", valueName: "file"), completion: .file())
     var file: String
 
     @Option(help: ArgumentHelp("The file's format.", valueName: "format"))

@@ -25,7 +25,7 @@ struct LintCommand: ParsableCommand {
           lwexec lint /prod --json | jq -r '.[].rule' | sort | uniq -c
         """)
 
-    @Argument(help: ArgumentHelp("Prefixes to audit, e.g. /prod (/ for every secret).", valueName: "prefix"))
+    @Argument(help: ArgumentHelp("Prefixes to audit, e.g. /prod (/ for every secret).", valueName: "prefix"), completion: .secretPrefix)
     var prefixes: [String]
 
     @Flag(help: "Print the findings as JSON.")

@@ -18,7 +18,7 @@ struct ListCommand: ParsableCommand {
           lwexec list /prod --recursive --json | jq -r '.[] | select(.RotationEnabled | not) | .Name'
         """)
 
-    @Argument(help: ArgumentHelp("A path prefix, e.g. /non-prod/backend.", valueName: "prefix"))
+    @Argument(help: ArgumentHelp("A path prefix, e.g. /non-prod/backend.", valueName: "prefix"), completion: .secretPrefix)
     var prefix: String
 
     @Flag(name: [.customShort("r"), .long], help: "Include secrets in sub-paths.")

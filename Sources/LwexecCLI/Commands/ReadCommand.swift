@@ -20,7 +20,7 @@ struct ReadCommand: ParsableCommand {
           PGPASSWORD=$(lwexec read /non-prod/backend/database_password) psql
         """)
 
-    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"), completion: .secretName)
     var name: String
 
     @Option(help: ArgumentHelp("Read this version.", valueName: "id"))

@@ -23,7 +23,7 @@ struct RotateCommand: ParsableCommand {
           new-api-key | lwexec rotate /prod/backend/stripe_api_key
         """)
 
-    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The secret's name or ARN.", valueName: "name"), completion: .secretName)
     var name: String
 
     @Flag(help: "Rotate by hand to a new random value (RAND_bytes, base64).")

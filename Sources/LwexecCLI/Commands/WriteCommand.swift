@@ -26,7 +26,8 @@ struct WriteCommand: ParsableCommand {
           vault-export | lwexec write /prod/backend/jwt_secret_key --skip-unchanged
         """)
 
-    @Argument(help: ArgumentHelp("The secret's name, e.g. /non-prod/backend/database_password.", valueName: "name"))
+    @Argument(help: ArgumentHelp("The secret's name, e.g. /non-prod/backend/database_password.", valueName: "name"),
+              completion: .secretName)
     var name: String
 
     @Flag(help: "Write a new random value (RAND_bytes, base64) instead of reading one.")
