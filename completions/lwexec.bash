@@ -186,7 +186,7 @@ _lwexec() {
 
 _lwexec_exec() {
     repeating_flags=()
-    non_repeating_flags=(-r --recursive --keep-env --pristine --expand-json --allow-empty --cache --no-cache --subreaper --mask --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(-r --recursive --expand-json --allow-empty --keep-env --pristine --cache --no-cache --subreaper --mask --quiet -q --verbose -v --version -h --help)
     repeating_options=(-s --secret)
     non_repeating_options=(--env-prefix --cache-ttl --stale-if-error --watch --on-change --kill-signal --kill-timeout --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1

@@ -35,6 +35,7 @@ struct EnvCommand: ParsableCommand {
     func run() throws {
         var o = ExecOptions()
         resolution.apply(to: &o)
+        o.pristine = true  // exactly what exec injects: no inherited environment
         cache.apply(to: &o)
         o.quiet = common.quiet
         o.verbose = common.verbose

@@ -22,31 +22,13 @@ struct ExecCommand: ParsableCommand {
           lwexec --secret /prod/stripe/api_key=STRIPE_KEY -- ./server
         """)
 
-    @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"), completion: .secretPrefix)
-    var prefixes: [String] = []
-
-    @Option(name: [.customShort("s"), .long], help: ArgumentHelp(
-        "A secret by name, optionally into a chosen variable (repeatable); overrides prefixes.",
-        valueName: "name[=VAR]"), completion: .secretName)
-    var secret: [String] = []
-
-    @Flag(name: [.customShort("r"), .long], help: "Take secrets in sub-paths too (backend/db_password -> BACKEND_DB_PASSWORD).")
-    var recursive = false
-
-    @Option(help: ArgumentHelp("Prepend this to every derived variable name.", valueName: "prefix"))
-    var envPrefix: String = ""
+    @OptionGroup var resolution: ResolutionOptions
 
     @Flag(help: "Let the inherited environment override secrets.")
     var keepEnv = false
 
     @Flag(help: "Give the command only the secrets, no inherited environment.")
     var pristine = false
-
-    @Flag(help: "Turn a secret holding a JSON object into one variable per key.")
-    var expandJSON = false
-
-    @Flag(help: "Run even when a prefix holds no secrets.")
-    var allowEmpty = false
 
     @OptionGroup var cache: CacheOptions
 
@@ -56,7 +38,6 @@ struct ExecCommand: ParsableCommand {
 
     func validate() throws {
         if pristine && keepEnv { throw ValidationError("--pristine and --keep-env cannot be used together") }
-        for s in secret where SecretRef(parsing: s) == nil { throw ValidationError("--secret needs a secret name") }
     }
 
     /// The parsed options as plain data, with the command that followed `--`.
@@ -65,19 +46,15 @@ struct ExecCommand: ParsableCommand {
     /// positional array after `prefixes`), so it is checked here.
     func options(command: [String]?) throws -> ExecOptions {
         guard let command, !command.isEmpty else {
+            let prefixes = resolution.prefixes
             throw ValidationError(command == nil && prefixes.count > 1
                 ? "missing -- before the command (e.g. lwexec \(prefixes[0]) -- \(prefixes.dropFirst().joined(separator: " ")))"
                 : "missing the command: put it after --, e.g. lwexec /non-prod/backend -- env")
         }
         var o = ExecOptions()
-        o.prefixes = prefixes
-        o.secrets = secret.compactMap(SecretRef.init(parsing:))
-        o.recursive = recursive
-        o.envPrefix = envPrefix
+        resolution.apply(to: &o)
         o.keepEnv = keepEnv
         o.pristine = pristine
-        o.expandJSON = expandJSON
-        o.allowEmpty = allowEmpty
         o.quiet = common.quiet
         o.verbose = common.verbose
         o.aws = common.aws

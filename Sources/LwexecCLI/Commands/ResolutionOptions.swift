@@ -1,9 +1,9 @@
 import ArgumentParser
 import SecretResolution
 
-/// The resolution options of `exec`, for commands that resolve the same environment without running anything (`env`).
+/// What to resolve and how to name it: shared by `exec` and `env` (which prints what exec would inject).
 ///
-/// Same names, same meaning as `exec`'s, so a command line moves between the two unchanged.
+/// One definition, so a command line moves between the two unchanged.
 struct ResolutionOptions: ParsableArguments {
     @Argument(help: ArgumentHelp("Secret path prefixes, e.g. /non-prod/backend.", valueName: "prefix"), completion: .secretPrefix)
     var prefixes: [String] = []
@@ -22,7 +22,7 @@ struct ResolutionOptions: ParsableArguments {
     @Flag(help: "Turn a secret holding a JSON object into one variable per key.")
     var expandJSON = false
 
-    @Flag(help: "Succeed even when a prefix holds no secrets.")
+    @Flag(help: "Do not fail when a prefix holds no secrets.")
     var allowEmpty = false
 
     func validate() throws {
@@ -30,7 +30,7 @@ struct ResolutionOptions: ParsableArguments {
         if prefixes.isEmpty && secret.isEmpty { throw ValidationError("name a prefix (e.g. /non-prod/backend) or --secret NAME") }
     }
 
-    /// These options as `exec` takes them (no command, no inherited environment).
+    /// Copies these options into `o`.
     func apply(to o: inout ExecOptions) {
         o.prefixes = prefixes
         o.secrets = secret.compactMap(SecretRef.init(parsing:))
@@ -38,6 +38,5 @@ struct ResolutionOptions: ParsableArguments {
         o.envPrefix = envPrefix
         o.expandJSON = expandJSON
         o.allowEmpty = allowEmpty
-        o.pristine = true
     }
 }
