@@ -5,7 +5,7 @@ DESTDIR ?=
 BIN := .build/debug/lwexec
 RELEASE_BIN := .build/release/lwexec
 
-.PHONY: all bootstrap build release test unit-test integration-test demo clean bench fuzz
+.PHONY: all bootstrap build static-cxx release test unit-test integration-test demo clean bench fuzz
 
 all: build
 
@@ -15,9 +15,20 @@ bootstrap:
 build: bootstrap
 	$(SWIFT) build
 
-release: bootstrap
+# libstdc++ linked statically too: loading the shared one costs ~1,700 symbol bindings and its
+# initialisers at every start (~0.9 ms, measured in bench/). A linker script named libstdc++.so
+# in a directory searched first points -lstdc++ at the archive; without g++ it stays shared.
+STDCXX_A := $(shell g++ -print-file-name=libstdc++.a 2>/dev/null)
+STATIC_CXX := $(if $(filter /%,$(STDCXX_A)),-Xlinker -L$(CURDIR)/.build/static-cxx)
+
+RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Osize $(STATIC_CXX)
+
+static-cxx:
+	@if [ -n "$(STATIC_CXX)" ]; then mkdir -p .build/static-cxx && echo 'INPUT($(STDCXX_A))' > .build/static-cxx/libstdc++.so; fi
+
+release: bootstrap static-cxx
 	@scripts/stamp-version
-	$(SWIFT) build -c release --static-swift-stdlib -Xswiftc -Osize $$(test -f $(VERSION_STAMP) && echo -Xswiftc -DLWEXEC_STAMPED)
+	$(SWIFT) build $(RELEASE_FLAGS) $$(test -f $(VERSION_STAMP) && echo -Xswiftc -DLWEXEC_STAMPED)
 	@ls -l $(RELEASE_BIN)
 
 unit-test: bootstrap
@@ -34,8 +45,8 @@ demo: build
 # Benchmarks and fuzzing are not part of `make test` (see docs/benchmarks.md, docs/fuzzing.md).
 # Their own scratch dirs (.build-bench, .build-fuzz) keep them apart from the everyday build.
 BENCH_BIN := .build-bench/release/lwexec
-bench: bootstrap
-	$(SWIFT) build -c release --static-swift-stdlib --scratch-path .build-bench --product lwexec
+bench: bootstrap static-cxx
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path .build-bench --product lwexec
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
 	@python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
 	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'
