@@ -99,6 +99,7 @@ private struct Parser {
     }
 
     mutating func key() throws(DotenvReader.ParseError) -> String {
+        guard i < b.count else { throw fail("expected a variable name") } // `export ` at the end of the input
         if b[i] == Self.sq {
             let s = i + 1
             guard let end = b[s...].firstIndex(of: Self.sq), end > s, !b[s..<end].contains(Self.nl) else { throw fail("unterminated quoted name") }

@@ -12,7 +12,9 @@ public enum PrefixMatching {
     public static func relativeName(_ name: String, under prefix: String) -> Substring? {
         let head = prefix.hasSuffix("/") ? prefix : prefix + "/"
         guard name.utf8.count > head.utf8.count, name.utf8.starts(with: head.utf8) else { return nil }
-        return name.dropFirst(head.count)
+        // Offset in bytes, as the test above: in Characters, a combining mark after the slash
+        // (`/a/e/\u{301}x`) joins the slash's Character and would be dropped with it.
+        return name[name.utf8.index(name.utf8.startIndex, offsetBy: head.utf8.count)...]
     }
 
     /// Whether `relative` is a direct child (no further `/`).

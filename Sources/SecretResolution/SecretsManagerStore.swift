@@ -125,6 +125,10 @@ public final class SecretsManagerStore: SecretStore {
             for (prefix, answer) in zip(batch, answers) {
                 switch answer {
                 case .success(let json):
+                    // A NextToken that is not a string must not end the listing (a partial environment).
+                    if let t = json["NextToken"], t.string == nil {
+                        throw ResolutionError("ListSecrets answered a malformed NextToken for prefix \(prefix)")
+                    }
                     let page = SecretsManagerClient.listSecretsPage(json)
                     out[prefix, default: []] += page.entries
                     if let t = page.nextToken { tokens[prefix] = .some(t) } else { tokens[prefix] = nil }

@@ -61,6 +61,12 @@ public final class SecretsManagerClient {
 
     /// Decodes a `BatchGetSecretValue` answer.
     public static func batchGetPage(_ json: JSONValue) throws(AWSError) -> (values: [SecretValue], errors: [SecretError], nextToken: String?) {
+        // A member of the wrong type is a malformed answer, not an empty page (which, with
+        // --allow-empty, would start the command without its secrets).
+        for (key, ok) in [("SecretValues", json["SecretValues"].map { $0.array != nil }), ("Errors", json["Errors"].map { $0.array != nil }),
+                          ("NextToken", json["NextToken"].map { $0.string != nil })] where ok == false {
+            throw AWSError(.malformedResponse, "BatchGetSecretValue answered a malformed \(key)", operation: "BatchGetSecretValue")
+        }
         var values: [SecretValue] = []
         for v in json["SecretValues"]?.array ?? [] { values.append(try SecretValue(json: v, operation: "BatchGetSecretValue")) }
         let errors = (json["Errors"]?.array ?? []).map { e in

@@ -42,5 +42,9 @@ import Testing
         #expect(throws: DotenvReader.ParseError(line: 1, reason: "unexpected text after the closing quote")) {
             try DotenvReader.parse("A='x' y\n")
         }
+        // Found by fuzzing (fuzz/regressions/dotenv-*): `export ` at the very end was an index out of range.
+        #expect(throws: DotenvReader.ParseError(line: 2, reason: "expected a variable name")) {
+            try DotenvReader.parse("A=1\nexport ")
+        }
     }
 }

@@ -49,6 +49,13 @@ import Testing
         #expect(PrefixMatching.relativeName("/x", under: "/") == "x")
     }
 
+    /// Found by fuzzing (fuzz/regressions/mapping-*): a combining mark after the slash joins the
+    /// slash's Character, and cutting the prefix by Characters dropped it too.
+    @Test func combiningMarkAfterTheSlash() {
+        #expect(PrefixMatching.relativeName("/a/e/\u{301}x", under: "/a/e") == "\u{301}x")
+        #expect(PrefixMatching.relativeName("/a/e/\u{301}", under: "/a/e") == "\u{301}")
+    }
+
     @Test func suggestions() {
         let names = ["/non-prod/backend/database_password", "/non-prod/redis/auth_token", "/prod/backend/jwt"]
         #expect(Suggestions.closestPrefixes(to: "/non-prod/backnd", names: names).first == "/non-prod/backend")
