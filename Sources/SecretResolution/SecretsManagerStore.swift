@@ -4,7 +4,9 @@ import SecretsManager
 /// Fetches from Secrets Manager in few sequential round trips.
 ///
 /// Round 1, all in parallel: per prefix, `BatchGetSecretValue` with a name filter (up to 20
-/// values: small prefixes finish here); per 20 named secrets, `BatchGetSecretValue` by id.
+/// values: small prefixes finish here); up to 10 named secrets, one `GetSecretValue` each (the
+/// SOP's least-privilege policy allows only that call, and its quota is 100 times the batch
+/// call's, which matters when a fleet starts at once); more, `BatchGetSecretValue` per 20.
 /// Round 2, for prefixes with more: `ListSecrets` pages of 100 (parallel across prefixes).
 /// Round 3: the remaining values in parallel batches of 20. Where `BatchGetSecretValue` is
 /// denied (a least-privilege policy), values come from parallel `GetSecretValue` calls.
@@ -13,6 +15,8 @@ public final class SecretsManagerStore: SecretStore {
     let log: Logger
     /// Parallel `GetSecretValue` calls in flight at once, in the fallback.
     let getConcurrency = 32
+    /// Up to this many `--secret`s are fetched with `GetSecretValue` directly, in round 1.
+    static let directGetLimit = 10
     private var batchDenied = false
 
     public init(client: SecretsManagerClient, log: Logger) {
@@ -23,14 +27,19 @@ public final class SecretsManagerStore: SecretStore {
     public func fetch(prefixes: [String], names: [String], recursive: Bool) throws(ResolutionError) -> FetchedSecrets {
         var result = FetchedSecrets()
         let uniqueNames = Array(Set(names)).sorted()
-        let nameChunks = stride(from: 0, to: uniqueNames.count, by: SecretsManagerClient.batchLimit).map {
-            Array(uniqueNames[$0..<min($0 + SecretsManagerClient.batchLimit, uniqueNames.count)])
+        let direct = uniqueNames.count <= Self.directGetLimit ? uniqueNames : []
+        let batched = direct.isEmpty ? uniqueNames : []
+        let nameChunks = stride(from: 0, to: batched.count, by: SecretsManagerClient.batchLimit).map {
+            Array(batched[$0..<min($0 + SecretsManagerClient.batchLimit, batched.count)])
         }
 
         // Round 1.
         var calls = prefixes.map { SecretsManagerClient.batchGetCall(namePrefix: PrefixMatching.serviceFilter(for: $0), nextToken: nil) }
         calls += nameChunks.map { SecretsManagerClient.batchGetCall(ids: $0) }
+        let firstGet = calls.count
+        calls += direct.map { SecretsManagerClient.getCall(id: $0) }
         let answers = sm.client.callAll(calls)
+        for (k, name) in direct.enumerated() { result.byName[name] = try accept(answers[firstGet + k], name: name) }
 
         var morePrefixes: [String] = []
         var missingNames: [String] = []
@@ -170,18 +179,21 @@ public final class SecretsManagerStore: SecretStore {
         for start in stride(from: 0, to: remaining.count, by: getConcurrency) {
             let slice = Array(remaining[start..<min(start + getConcurrency, remaining.count)])
             let answers = sm.client.callAll(slice.map { SecretsManagerClient.getCall(id: $0) })
-            for (name, answer) in zip(slice, answers) {
-                switch answer {
-                case .success(let json):
-                    do { out[name] = try SecretsManagerClient.getValue(json) } catch { throw describe(error, subject: "secret \(name)") }
-                case .failure(let e) where e.code == "ResourceNotFoundException":
-                    throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
-                case .failure(let e):
-                    throw describe(e, subject: "secret \(name)")
-                }
-            }
+            for (name, answer) in zip(slice, answers) { out[name] = try accept(answer, name: name) }
         }
         return out
+    }
+
+    /// The value in one `GetSecretValue` answer, or the error that names the secret.
+    func accept(_ answer: Result<JSONValue, AWSError>, name: String) throws(ResolutionError) -> SecretValue {
+        switch answer {
+        case .success(let json):
+            do { return try SecretsManagerClient.getValue(json) } catch { throw describe(error, subject: "secret \(name)") }
+        case .failure(let e) where e.code == "ResourceNotFoundException":
+            throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
+        case .failure(let e):
+            throw describe(e, subject: "secret \(name)")
+        }
     }
 
     // MARK: Errors

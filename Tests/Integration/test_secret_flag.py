@@ -36,6 +36,29 @@ def test_several_secrets_with_least_privilege_user(lw: LW, ro):
     assert lw.secret_vars(probe.env()) == {"DB_PASS": a, "API_KEY": b, "JWT_SECRET_KEY": c}
 
 
+def test_few_secrets_take_one_round_trip_of_get_secret_value(lw: LW, ro):
+    """Under the SOP's least-privilege policy, a handful of --secret flags cost one round trip
+    of GetSecretValue calls (10,000 TPS quota), never a denied BatchGetSecretValue first."""
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent / "helpers"))
+    from wire_proxy import WireProxy
+
+    names = [lw.name(f"few/s{i}") for i in range(3)]
+    expected = {f"S{i}": lw.seed(f"few/s{i}") for i in range(3)}
+    proxy = WireProxy(lw.emulator.url)
+    try:
+        probe = lw.probe()
+        args = [a for n in names for a in ("--secret", n)]
+        r = lw.run([*args, "--", *probe.argv], keys=ro, extra_env={"AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url})
+        assert r.returncode == 0, r
+        assert lw.secret_vars(probe.env()) == expected
+        assert proxy.targets() == ["GetSecretValue"] * 3, proxy.targets()
+        assert proxy.rounds() == 1, proxy.calls
+    finally:
+        proxy.close()
+
+
 def test_many_secrets_with_least_privilege_user(lw: LW, ro):
     """More than one BatchGetSecretValue batch (20) worth of --secret flags."""
     args, expected = [], {}
