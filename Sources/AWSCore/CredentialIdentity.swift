@@ -22,7 +22,6 @@ extension CredentialChain {
             return nil
         }
         for p in providers {
-            guard let p = p as? any IdentifiedCredentialProvider else { return nil }
             if let key = try p.identityKey(context) { return key }
         }
         return nil

@@ -71,9 +71,11 @@ public struct ProfileStaticCredentialProvider: IdentifiedCredentialProvider {
 
 /// The ordered chain of credential sources, reporting every source it tried when none has credentials.
 public struct CredentialChain: Sendable {
-    public var providers: [any CredentialProvider]
+    /// Typed as identified providers so `identityKey` needs no dynamic cast: each `as?` to a
+    /// protocol costs a scan of every conformance record in the binary, at every start.
+    public var providers: [any IdentifiedCredentialProvider]
 
-    public init(providers: [any CredentialProvider]) {
+    public init(providers: [any IdentifiedCredentialProvider]) {
         self.providers = providers
     }
 
