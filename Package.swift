@@ -24,6 +24,8 @@ let package = Package(
         .systemLibrary(name: "CKeyutils", pkgConfig: "libkeyutils",
                        providers: [.apt(["libkeyutils-dev"])]),
 
+        // A small JSON reader and writer (numbers keep their text). Pure.
+        .target(name: "LWJSON"),
         // Hashing, HMAC, randomness and encodings over libcrypto.
         .target(name: "LWCrypto", dependencies: ["CCrypto"]),
         // AWS Signature Version 4, stage by stage.
@@ -31,7 +33,7 @@ let package = Package(
         // HTTP over libcurl, loaded with dlopen on first use.
         .target(name: "AWSHTTP", dependencies: ["CCurl"]),
         // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
-        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto"]),
+        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON"]),
         // Typed Secrets Manager operations.
         .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"]),
         // Prefixes -> secrets -> environment; pure rules behind a protocol.
@@ -47,7 +49,7 @@ let package = Package(
         // The SOP's rules: naming convention, required tags, rotation schedule, audit. Pure.
         .target(name: "SecretPolicy"),
         // dotenv / shell / JSON environment writers and a dotenv reader. Pure.
-        .target(name: "EnvFormats"),
+        .target(name: "EnvFormats", dependencies: ["LWJSON"]),
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
             "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats", "KeyringCache",

@@ -23,8 +23,9 @@ declare -A CDEPS=(
   [SecretsManager]="Sources/CCrypto Sources/CCurl"
   [SecretResolution]="Sources/CCrypto Sources/CCurl"
   [EnvFormats]=""
+  [LWJSON]=""
 )
-ORDER=(EnvFormats LWCrypto AWSSigV4 AWSHTTP AWSCore SecretsManager SecretResolution)
+ORDER=(LWJSON EnvFormats LWCrypto AWSSigV4 AWSHTTP AWSCore SecretsManager SecretResolution)
 
 module() {
   local m=$1 obj="$OUT/modules/$1.o" inc=()
