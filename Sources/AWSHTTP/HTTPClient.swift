@@ -53,7 +53,7 @@ public final class HTTPClient {
         var running: Int32 = 1
         while running > 0 {
             if api.pointee.multi_perform(multi, &running) != CURLM_OK { break }
-            if running > 0 { _ = api.pointee.multi_poll(multi, nil, 0, 1000, nil) }
+            if running > 0, api.pointee.multi_poll(multi, nil, 0, 1000, nil) != CURLM_OK { break }
         }
 
         var results = [Result<HTTPResponse, HTTPError>?](repeating: nil, count: transfers.count)

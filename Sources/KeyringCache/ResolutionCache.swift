@@ -128,7 +128,7 @@ public struct ResolutionCache: Sendable {
     @discardableResult
     public func invalidate(secretName name: String) -> Int {
         var n = 0
-        for (key, entry) in entries() where entry.secretNames.contains(name) || entry.prefixes.contains(where: { name.hasPrefix($0 + "/") }) {
+        for (key, entry) in entries() where entry.secretNames.contains(name) || entry.prefixes.contains(where: { name.hasPrefix($0 == "/" ? "/" : $0 + "/") }) {
             remove(key)
             n += 1
         }

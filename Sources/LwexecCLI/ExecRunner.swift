@@ -68,7 +68,8 @@ enum SecretPipeline {
         do {
             resolution = try fetch(o, setup: setup, log: log, started: started, credentialCache: KeyringCredentialCache(log: log))
         } catch {
-            let unavailable = (error as? ResolutionError)?.unavailable ?? ((error as? AWSError)?.kind == .transport)
+            // Unreachable, or throttled/5xx past the retry budget (also while finding credentials).
+            let unavailable = (error as? ResolutionError)?.unavailable ?? (error as? AWSError).map(RetryPolicy().isRetryable) ?? false
             guard unavailable, let entry = cached, entry.isUsableStale(at: now),
                   now - entry.created < settings.ttl + settings.staleIfError else { throw error }
             log.notice("warning: \("\(error)"); using cached values from \(Self.age(now - entry.created)) ago (--stale-if-error)")

@@ -48,6 +48,11 @@ public struct Resolver {
         if request.prefixes.isEmpty && request.secrets.isEmpty {
             throw ResolutionError("nothing to resolve", hint: "name a prefix (e.g. /non-prod/backend) or --secret NAME")
         }
+        // An empty prefix is nearly always an unset shell variable ("$PREFIX"); it would mean every secret.
+        if request.prefixes.contains(where: { $0.isEmpty }) {
+            throw ResolutionError("an empty prefix was given (an unset variable?)",
+                                  hint: "name a prefix such as /non-prod/backend; / with --recursive takes every secret")
+        }
         let prefixes = request.normalizedPrefixes
         let names = request.secrets.map(\.name)
         let fetched = try store.fetch(prefixes: prefixes, names: names, recursive: request.recursive)
@@ -98,7 +103,8 @@ public struct Resolver {
             if let v = ref.variable {
                 base = v
             } else {
-                let last = ref.name.split(separator: "/").last ?? Substring(ref.name)
+                // From the secret's own name, not the argument: an ARN argument ends in a random suffix.
+                let last = value.name.split(separator: "/").last ?? Substring(value.name)
                 base = VariableMapping.variableName(for: last, envPrefix: request.envPrefix)
             }
             for v in try variables(for: value, base: base, explicit: true) {
@@ -118,6 +124,7 @@ public struct Resolver {
         case .binary(let b): text = Encoding.base64(b)
         }
         var pairs: [(String, String)] = [(base, text)]
+        // Only a JSON object is split; every other value, malformed JSON included, passes unchanged.
         if request.expandJSON, case .string = value.payload, text.first == "{",
            let json = try? JSON.parse(text), case .object(let members) = json {
             pairs = members.keys.sorted().map { (VariableMapping.expandedName(base: base, key: $0), members[$0]!.plainText) }

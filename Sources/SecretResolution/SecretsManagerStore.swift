@@ -47,7 +47,13 @@ public final class SecretsManagerStore: SecretStore {
             switch answers[i] {
             case .success(let json):
                 let page = try decode(json)
-                try failOnErrors(page.errors, context: prefix)
+                // An error about a secret this run would not use (outside the path boundary, or deeper
+                // without --recursive) does not stop it; one about an ARN, which cannot be placed, does.
+                try failOnErrors(page.errors.filter { e in
+                    if e.secretID.hasPrefix("arn:") { return true }
+                    guard let rel = PrefixMatching.relativeName(e.secretID, under: prefix) else { return false }
+                    return recursive || PrefixMatching.isDirectChild(rel)
+                }, context: prefix)
                 result.byPrefix[prefix] = page.values
                 if page.nextToken != nil { morePrefixes.append(prefix) }
             case .failure(let e) where isDenied(e):
@@ -101,11 +107,19 @@ public final class SecretsManagerStore: SecretStore {
             }
         }
 
-        // Round 3: values not yet in hand.
-        let wanted = Array(Set(toFetch.map(\.name) + missingNames)).sorted()
-        let values = try values(for: wanted)
-        for (prefix, name) in toFetch { if let v = values[name] { result.byPrefix[prefix, default: []].append(v) } }
-        for name in missingNames { if let v = values[name] { result.byName[name] = v } }
+        // Round 3: values not yet in hand. Listed names are canonical, so batch answers match them by
+        // name; ids not matched in round 1 (partial ARNs, denied batches) go to GetSecretValue, keyed by id.
+        let listed = try values(for: Array(Set(toFetch.map(\.name))).sorted())
+        let named = try values(for: missingNames, batch: false)
+        for (prefix, name) in toFetch {
+            // Never a partial environment: a listed secret whose value did not come back is an error.
+            guard let v = listed[name] else {
+                throw ResolutionError("secret \(name) was listed under \(prefix) but its value did not come back",
+                                      hint: "try again; if it persists, read it alone with --secret \(name)", unavailable: true)
+            }
+            result.byPrefix[prefix, default: []].append(v)
+        }
+        for name in missingNames { result.byName[name] = named[name] }
         return result
     }
 
@@ -149,11 +163,12 @@ public final class SecretsManagerStore: SecretStore {
         return out
     }
 
-    /// Values of the named secrets: parallel batches of 20, or parallel single gets when batches are denied.
-    func values(for names: [String]) throws(ResolutionError) -> [String: SecretValue] {
+    /// Values of the named secrets: parallel batches of 20, or parallel single gets when batches are
+    /// denied or `batch` is false (then keyed by the id asked for, whatever form it has).
+    func values(for names: [String], batch: Bool = true) throws(ResolutionError) -> [String: SecretValue] {
         var out: [String: SecretValue] = [:]
         if names.isEmpty { return out }
-        if !batchDenied {
+        if batch && !batchDenied {
             let chunks = stride(from: 0, to: names.count, by: SecretsManagerClient.batchLimit).map {
                 Array(names[$0..<min($0 + SecretsManagerClient.batchLimit, names.count)])
             }

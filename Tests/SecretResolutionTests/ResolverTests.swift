@@ -1,5 +1,6 @@
 import Testing
 @testable import SecretResolution
+import SecretsManager
 
 @Suite struct ResolverTests {
     let store = FakeStore([
@@ -121,5 +122,29 @@ import Testing
     @Test func pristine() {
         let (env, _) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .pristine)
         #expect(env.map(\.0) == ["HOME", "NEW"])
+    }
+}
+
+@Suite struct ReviewFindingsTests {
+    @Test func anEmptyPrefixIsRefused() {
+        let store = FakeStore(["/a/x": "1"])
+        #expect { try resolve(store, ResolutionRequest(prefixes: [""], recursive: true)) } throws: { e in
+            (e as! ResolutionError).message.contains("empty prefix")
+        }
+    }
+
+    @Test func secretVariableComesFromTheSecretsOwnName() throws {
+        // The store answers an ARN argument with the secret's real name.
+        struct ARNStore: SecretStore {
+            func fetch(prefixes: [String], names: [String], recursive: Bool) throws(ResolutionError) -> FetchedSecrets {
+                FetchedSecrets(byName: Dictionary(uniqueKeysWithValues: names.map {
+                    ($0, SecretValue(name: "/prod/backend/jwt_secret_key", arn: $0, payload: .string("v")))
+                }))
+            }
+            func namesForSuggestions(near prefix: String) -> [String] { [] }
+        }
+        let arn = "arn:aws:secretsmanager:us-east-1:123456789012:secret:/prod/backend/jwt_secret_key-AbCdEf"
+        let r = try Resolver(request: ResolutionRequest(secrets: [SecretRef(name: arn)])).resolve(using: ARNStore())
+        #expect(r.variables.map(\.name) == ["JWT_SECRET_KEY"])
     }
 }
