@@ -1,5 +1,4 @@
 import AWSHTTP
-import AWSSigV4
 
 /// A signed client for an AWS JSON 1.1 service: `POST /` with `X-Amz-Target`, retries, a deadline.
 ///
@@ -102,19 +101,14 @@ public final class AWSJSONClient {
 
     /// Builds and signs the HTTP request for one call.
     func request(for call: Call) -> HTTPRequest {
-        let body = Array(JSON.serialize(call.input).utf8)
-        let unsigned = SignableRequest(method: "POST", path: endpoint.url.path, query: "", headers: [
-            (name: "Host", value: endpoint.url.hostHeader),
+        var request = SignedRequest.make(method: "POST", endpoint: endpoint, headers: [
             (name: "Content-Type", value: "application/x-amz-json-1.1"),
             (name: "X-Amz-Target", value: "\(targetPrefix).\(call.operation)"),
-        ], body: body)
-        let signed = SigV4.sign(unsigned, credentials: credentials.signing, region: region,
-                                service: service.signingName, date: ClockSkew.now())
-        var headers = signed.headers
-        headers.append((name: "User-Agent", value: "lwexec/\(LwexecVersion.string)"))
+        ], body: Array(JSON.serialize(call.input).utf8), credentials: credentials, region: region,
+           service: service.signingName, date: ClockSkew.now())
         // No single request may outlive the run's deadline.
-        return HTTPRequest(method: "POST", url: endpoint.url.description + (endpoint.url.path == "/" ? "/" : ""),
-                           headers: headers, body: body, timeoutMs: max(1, deadlineMs - Clock.monotonicMs()))
+        request.timeoutMs = max(1, deadlineMs - Clock.monotonicMs())
+        return request
     }
 
     /// The error of a call that could not start because the deadline had passed.
