@@ -46,11 +46,11 @@ def test_second_run_is_served_from_the_keyring(lw: LW):
 
 def test_environment_variable_turns_the_cache_on_and_ttl_expires(lw: LW):
     lw.seed("app/api_token")
-    assert lw.run(["--cache-ttl", "1s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"}).returncode == 0
-    hit = lw.run(["-v", "--cache-ttl", "1s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
+    assert lw.run(["--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"}).returncode == 0
+    hit = lw.run(["-v", "--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
     assert any("cache hit" in ln for ln in cache_lines(hit)), hit
-    time.sleep(1.2)
-    miss = lw.run(["-v", "--cache-ttl", "1s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
+    time.sleep(3.2)  # a 3 s TTL leaves a slow run time to hit before it expires
+    miss = lw.run(["-v", "--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
     assert not any("cache hit" in ln for ln in cache_lines(miss)), miss
 
 
