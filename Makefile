@@ -5,6 +5,12 @@ DESTDIR ?=
 BIN := .build/debug/lwexec
 RELEASE_BIN := .build/release/lwexec
 
+# `lwexec` (the warm-start launcher) is linked as a static PIE: no dynamic loader runs at each start.
+# A static PIE must carry no rpath, hence --disable-local-rpath on every build (same flags everywhere,
+# so `swift test` and `swift build` share one build). See Package.swift and docs/ARCHITECTURE.md.
+export LWEXEC_STATIC := 1
+SWIFT_FLAGS := --disable-local-rpath
+
 .PHONY: all bootstrap build static-cxx release test unit-test integration-test demo clean bench fuzz
 
 all: build
@@ -13,7 +19,7 @@ bootstrap:
 	@scripts/bootstrap
 
 build: bootstrap
-	$(SWIFT) build
+	$(SWIFT) build $(SWIFT_FLAGS)
 
 # libstdc++ linked statically too: loading the shared one costs ~1,700 symbol bindings and its
 # initialisers at every start (~0.9 ms, measured in bench/). A linker script named libstdc++.so
@@ -21,7 +27,7 @@ build: bootstrap
 STDCXX_A := $(shell g++ -print-file-name=libstdc++.a 2>/dev/null)
 STATIC_CXX := $(if $(filter /%,$(STDCXX_A)),-Xlinker -L$(CURDIR)/.build/static-cxx)
 
-RELEASE_FLAGS = -c release --static-swift-stdlib -Xswiftc -Osize $(STATIC_CXX)
+RELEASE_FLAGS = $(SWIFT_FLAGS) -c release --static-swift-stdlib -Xswiftc -Osize $(STATIC_CXX)
 
 static-cxx:
 	@if [ -n "$(STATIC_CXX)" ]; then mkdir -p .build/static-cxx && echo 'INPUT($(STDCXX_A))' > .build/static-cxx/libstdc++.so; fi
@@ -29,10 +35,10 @@ static-cxx:
 release: bootstrap static-cxx
 	@scripts/stamp-version
 	$(SWIFT) build $(RELEASE_FLAGS) $$(test -f $(VERSION_STAMP) && echo -Xswiftc -DLWEXEC_STAMPED)
-	@ls -l $(RELEASE_BIN)
+	@ls -l $(RELEASE_BIN) $(RELEASE_BIN)-core
 
 unit-test: bootstrap
-	$(SWIFT) test
+	$(SWIFT) test $(SWIFT_FLAGS)
 
 integration-test: build
 	LWEXEC_BIN=$(CURDIR)/$(BIN) python3 -m pytest Tests/Integration
@@ -46,7 +52,7 @@ demo: build
 # Their own scratch dirs (.build-bench, .build-fuzz) keep them apart from the everyday build.
 BENCH_BIN := .build-bench/release/lwexec
 bench: bootstrap static-cxx
-	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path .build-bench --product lwexec
+	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path .build-bench
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
 	@python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
 	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'
@@ -62,18 +68,20 @@ clean:
 
 # --- install (issue 7): the release binary, the man page and the completions, where package managers put them.
 VERSION_STAMP := Sources/AWSCore/VersionStamp.swift
-# What `make install` copies as bin/lwexec; the install test passes an already built binary.
+# What `make install` copies as bin/lwexec (and, from beside it, libexec/lwexec/lwexec-core);
+# the install test passes an already built binary.
 INSTALL_BIN ?= $(RELEASE_BIN)
-INSTALL_FILES := bin/lwexec share/man/man1/lwexec.1 share/bash-completion/completions/lwexec \
+INSTALL_FILES := bin/lwexec libexec/lwexec/lwexec-core share/man/man1/lwexec.1 share/bash-completion/completions/lwexec \
 	share/zsh/site-functions/_lwexec share/fish/vendor_completions.d/lwexec.fish
 
 .PHONY: install uninstall docs
 
 install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release)
-	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/libexec/lwexec $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \
 		$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d
 	install -m 0755 -s $(INSTALL_BIN) $(DESTDIR)$(PREFIX)/bin/lwexec
+	install -m 0755 -s $(INSTALL_BIN)-core $(DESTDIR)$(PREFIX)/libexec/lwexec/lwexec-core
 	install -m 0644 man/lwexec.1 $(DESTDIR)$(PREFIX)/share/man/man1/lwexec.1
 	install -m 0644 completions/lwexec.bash $(DESTDIR)$(PREFIX)/share/bash-completion/completions/lwexec
 	install -m 0644 completions/_lwexec $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_lwexec
@@ -81,6 +89,7 @@ install: $(if $(filter $(RELEASE_BIN),$(INSTALL_BIN)),release)
 
 uninstall:
 	rm -f $(addprefix $(DESTDIR)$(PREFIX)/,$(INSTALL_FILES))
+	rmdir $(DESTDIR)$(PREFIX)/libexec/lwexec 2>/dev/null || true
 
 # Regenerates completions/* and man/lwexec.1 from the debug binary (commit the result).
 docs: build

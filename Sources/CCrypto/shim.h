@@ -9,6 +9,7 @@
 #define LWEXEC_CCRYPTO_SHIM_H
 
 #include <dlfcn.h>
+#include <sys/auxv.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <openssl/evp.h>
@@ -27,6 +28,12 @@ typedef struct lw_crypto_api {
 static inline int lw_crypto_load(lw_crypto_api *api, char *err, size_t errlen) {
     const char *names[] = { "libcrypto.so.3", "libcrypto.so", NULL };
     void *lib = NULL;
+    /* A statically linked process (the warm-start launcher) has no dynamic loader: dlopen there would
+       bring a second libc into the process. Refuse cleanly; that launcher hands such runs to lwexec-core. */
+    if (getauxval(AT_BASE) == 0) {
+        snprintf(err, errlen, "this executable is statically linked and cannot load libcrypto");
+        return -1;
+    }
     for (int i = 0; names[i] && !lib; i++) lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         const char *why = dlerror();

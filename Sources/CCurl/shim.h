@@ -10,6 +10,7 @@
 
 #include <curl/curl.h>
 #include <dlfcn.h>
+#include <sys/auxv.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -38,6 +39,12 @@ typedef struct lw_curl_api {
 static inline int lw_curl_load(lw_curl_api *api, char *err, size_t errlen) {
     const char *names[] = { "libcurl.so.4", "libcurl.so", NULL };
     void *lib = NULL;
+    /* A statically linked process (the warm-start launcher) has no dynamic loader: dlopen there would
+       bring a second libc into the process. Refuse cleanly; that launcher hands such runs to lwexec-core. */
+    if (getauxval(AT_BASE) == 0) {
+        snprintf(err, errlen, "this executable is statically linked and cannot load libcurl");
+        return -1;
+    }
     for (int i = 0; names[i] && !lib; i++) lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         const char *why = dlerror();

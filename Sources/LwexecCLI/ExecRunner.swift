@@ -1,4 +1,5 @@
 import AWSCore
+import ExecCore
 import Glibc
 import KeyringCache
 import Launcher
@@ -22,11 +23,8 @@ enum ExecRunner {
             var o = o
             if watcher != nil { o.cache = false }
             let resolution = try SecretPipeline.resolve(o, env: env, log: log)
-            let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
-            for n in notices { log.notice(n) }
-            let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: searchPath)
-            if o.supervision == SupervisionSettings() { Launcher.runAndExit(spec) }
-            Supervise.launch(o, spec: spec, resolution: resolution, watcher: watcher)
+            watcher?.resolution = resolution
+            ExecLaunch.start(o, resolution: resolution, env: env, log: log, watch: watcher)
         } catch {
             Failure.exit(error)
         }
@@ -43,26 +41,16 @@ enum SecretPipeline {
         let settings = CacheSettings(o, env: env)
         guard settings.enabled else { return try fetch(o, setup: setup, log: log, started: started) }
 
-        guard let identity = setup.cacheIdentity else {
+        guard let lookup = CacheLookup(o, setup: setup, log: log) else {
             log.debug("cache not used: the identity is only known after a network call")
             return try fetch(o, setup: setup, log: log, started: started, credentialCache: KeyringCredentialCache(log: log))
         }
-        let key = CacheKey(identity: identity, region: setup.region, endpoint: setup.endpoint.url.description,
-                           prefixes: o.resolutionRequest.normalizedPrefixes, secrets: o.secrets.map(\.description),
-                           recursive: o.recursive, expandJSON: o.expandJSON, envPrefix: o.envPrefix, allowEmpty: o.allowEmpty)
-        let description = key.description
         let now = Clock.epochSeconds()
-        var cached: CacheEntry?
-        do {
-            cached = try ResolutionCache.open(create: false)?.load(description)
-        } catch {
-            log.debug("cache not used: \(error)")
+        if let resolution = lookup.fresh(at: now, ttl: settings.ttl) {
+            log.debug(lookup.hitMessage(at: now))
+            return resolution
         }
-        // A shorter --cache-ttl than the entry was stored with still applies.
-        if let entry = cached, entry.isFresh(at: now), now - entry.created < settings.ttl {
-            log.debug("cache hit \(description) (\(now - entry.created) s old): \(entry.resolution.variables.count) variable(s)")
-            return entry.resolution
-        }
+        let (key, description, cached) = (lookup.key, lookup.description, lookup.entry)
 
         let resolution: Resolution
         do {

@@ -1,3 +1,4 @@
+import ExecCore
 import AWSCore
 import Glibc
 import Launcher

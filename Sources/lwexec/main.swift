@@ -1,3 +1,3 @@
-import LwexecCLI
+import ExecCore
 
-LwexecMain.main()
+WarmStart.main()

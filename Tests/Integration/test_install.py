@@ -1,7 +1,7 @@
 """`make install` and `make uninstall` into a temporary DESTDIR: the tree package managers expect.
 
-The binary installed is the one under test (INSTALL_BIN), stripped; `make install` alone
-builds and installs the release binary.
+The binaries installed are the ones under test (INSTALL_BIN and INSTALL_BIN-core beside it), stripped;
+`make install` alone builds and installs the release binaries.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from conftest import REPO, lwexec_bin
 
 TREE = {
     "bin/lwexec": None,
+    "libexec/lwexec/lwexec-core": None,
     "share/man/man1/lwexec.1": "man/lwexec.1",
     "share/bash-completion/completions/lwexec": "completions/lwexec.bash",
     "share/zsh/site-functions/_lwexec": "completions/_lwexec",
@@ -40,13 +41,15 @@ def test_install_then_uninstall(tmp_path: Path):
         if source:
             assert (root / path).read_bytes() == (REPO / source).read_bytes(), path
             assert (root / path).stat().st_mode & 0o777 == 0o644, path
-    binary = root / "bin" / "lwexec"
-    assert binary.stat().st_mode & 0o777 == 0o755
-    v = subprocess.run([str(binary), "--version"], capture_output=True, text=True)
+    for binary in (root / "bin" / "lwexec", root / "libexec" / "lwexec" / "lwexec-core"):
+        assert binary.stat().st_mode & 0o777 == 0o755
+        if shutil.which("file"):
+            assert "not stripped" not in subprocess.run(["file", str(binary)], capture_output=True, text=True).stdout
+    # bin/lwexec finds lwexec-core in ../libexec/lwexec (--version is lwexec-core's to answer).
+    v = subprocess.run([str(root / "bin" / "lwexec"), "--version"], capture_output=True, text=True)
     assert v.returncode == 0 and v.stdout.strip(), v
-    if shutil.which("file"):
-        assert "not stripped" not in subprocess.run(["file", str(binary)], capture_output=True, text=True).stdout
 
     r = make("uninstall", dest)
     assert r.returncode == 0, r.stdout + r.stderr
     assert [p for p in root.rglob("*") if p.is_file()] == []
+    assert not (root / "libexec" / "lwexec").exists()

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Testing
+@testable import ExecCore
 @testable import LwexecCLI
 
 /// Completion candidates from names, what the typed line tells, and the shims spliced into

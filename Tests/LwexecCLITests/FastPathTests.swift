@@ -1,4 +1,5 @@
 import Testing
+@testable import ExecCore
 @testable import LwexecCLI
 import SecretResolution
 

@@ -1,5 +1,6 @@
 import Glibc
 import Testing
+@testable import ExecCore
 @testable import LwexecCLI
 
 /// exec's supervision flags: parsed by the full parser, left to it by the fast path.

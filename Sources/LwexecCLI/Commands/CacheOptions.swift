@@ -1,3 +1,4 @@
+import ExecCore
 import ArgumentParser
 
 /// `--cache` and its settings, shared by `exec` and `env`.

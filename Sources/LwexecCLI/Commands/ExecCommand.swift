@@ -1,3 +1,4 @@
+import ExecCore
 import ArgumentParser
 import SecretResolution
 

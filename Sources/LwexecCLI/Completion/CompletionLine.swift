@@ -1,3 +1,5 @@
+import ExecCore
+
 /// What a completion request can learn from the command line being typed.
 ///
 /// The shell passes every word of the line and the index of the one being completed. The AWS

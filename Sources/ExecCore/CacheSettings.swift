@@ -1,15 +1,15 @@
 import AWSCore
 
 /// Whether and how long to cache, from the flags first, then `LWEXEC_CACHE*`, then defaults.
-struct CacheSettings: Equatable {
-    var enabled: Bool
-    var ttl: Int
-    var staleIfError: Int
+package struct CacheSettings: Equatable {
+    package var enabled: Bool
+    package var ttl: Int
+    package var staleIfError: Int
 
-    static let defaultTTL = 300
-    static let defaultStaleIfError = 3600
+    package static let defaultTTL = 300
+    package static let defaultStaleIfError = 3600
 
-    init(_ o: ExecOptions, env: ProcessEnvironment) {
+    package init(_ o: ExecOptions, env: ProcessEnvironment) {
         let truthy: Set<String> = ["1", "true", "yes", "on"]
         enabled = o.cache ?? env["LWEXEC_CACHE"].map { truthy.contains($0.lowercased()) } ?? false
         ttl = o.cacheTTL ?? env["LWEXEC_CACHE_TTL"].flatMap { parseDuration($0) } ?? Self.defaultTTL

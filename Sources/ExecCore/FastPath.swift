@@ -6,10 +6,10 @@ import SecretResolution
 /// launch path. It answers only when sure and returns nil for anything unusual (help,
 /// version, other subcommands, unknown flags, missing `--`), which then goes to the full
 /// parser. Tests check both parsers agree on every form this one accepts.
-enum FastPath {
+package enum FastPath {
     /// The subcommand names, written out so the launch path never touches the parser's
     /// reflective metadata; a test checks they equal `RootCommand`'s.
-    static let subcommands: Set<String> = [
+    package static let subcommands: Set<String> = [
         "exec", "help", "cache", "whoami",
         "write", "read", "list", "history", "env", "import", "lint", "rotate", "generate", "delete",
     ]
@@ -34,7 +34,7 @@ enum FastPath {
                                      "--cache-ttl", "--stale-if-error"]
 
     /// The options, or nil to let the full parser decide.
-    static func parse(_ args: [String], subcommands: Set<String>) -> ExecOptions? {
+    package static func parse(_ args: [String], subcommands: Set<String>) -> ExecOptions? {
         var i = 0
         if args.first == "exec" { i = 1 } else if let first = args.first, subcommands.contains(first) { return nil }
         var o = ExecOptions()

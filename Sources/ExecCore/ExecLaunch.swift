@@ -3,29 +3,32 @@ import Glibc
 import Launcher
 import SecretResolution
 
-/// Hands the resolved command to the launcher with the supervision `exec` was asked for.
-enum Supervise {
-    static func launch(_ o: ExecOptions, spec: LaunchSpec, resolution: Resolution, watcher: SecretWatcher?) -> Never {
+/// Builds the command's environment and hands it to the launcher with the supervision `exec` was
+/// asked for. Shared by lwexec-core and the warm-start launcher, so both start a command the same way.
+package enum ExecLaunch {
+    package static func start(_ o: ExecOptions, resolution: Resolution, env: ProcessEnvironment, log: Logger,
+                              watch: (any SupervisionWatch)? = nil) -> Never {
+        let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
+        for n in notices { log.notice(n) }
+        let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: env.variables["PATH"])
         let s = o.supervision
+        if s == SupervisionSettings() && watch == nil { Launcher.runAndExit(spec) }
         var options = SupervisionOptions()
         options.subreaper = s.subreaper
         options.killSignal = s.killSignal
         options.killTimeoutMs = s.killTimeoutSeconds * 1000
         if s.mask { options.maskValues = MaskValues.of(resolution) }
-        if let watcher {
-            watcher.resolution = resolution
-            options.watch = watcher
-        }
+        options.watch = watch
         Launcher.runAndExit(spec, options: options)
     }
 }
 
 /// What `--mask` hides: every resolved value of 6 characters or more, and each such line of a
 /// multi-line value (a certificate or key printed line by line).
-enum MaskValues {
-    static let minimumCharacters = 6
+package enum MaskValues {
+    package static let minimumCharacters = 6
 
-    static func of(_ resolution: Resolution) -> [[UInt8]] {
+    package static func of(_ resolution: Resolution) -> [[UInt8]] {
         var out: Set<[UInt8]> = []
         for v in resolution.variables {
             if v.value.count >= minimumCharacters { out.insert(Array(v.value.utf8)) }

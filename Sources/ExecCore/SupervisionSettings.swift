@@ -1,4 +1,5 @@
 import Glibc
+import Launcher
 
 /// `exec`'s supervision options as plain data (`--subreaper`, `--mask`, `--watch` and its companions).
 ///
@@ -24,9 +25,9 @@ public struct SupervisionSettings: Equatable, Sendable {
     public init() {}
 
     /// Parses `restart` or `signal:NAME` (NAME as in kill: HUP, SIGHUP, 1).
-    static func parseOnChange(_ text: String) -> OnChange? {
+    package static func parseOnChange(_ text: String) -> OnChange? {
         if text == "restart" { return .restart }
-        guard text.hasPrefix("signal:"), let n = signalNumber(String(text.dropFirst(7))) else { return nil }
+        guard text.hasPrefix("signal:"), let n = SignalNames.number(String(text.dropFirst(7))) else { return nil }
         return .signal(n)
     }
 }

@@ -1,0 +1,3 @@
+import LwexecCLI
+
+LwexecMain.main()
