@@ -2,15 +2,27 @@ import Glibc
 
 /// The process environment as read once at start-up, passed down so rules stay testable.
 public struct ProcessEnvironment: Sendable {
-    public var variables: [String: String]
-    /// The same variables in their original order, for passing to a child unchanged.
-    public var ordered: [(String, String)]
+    /// The variables in their original order, for passing to a child unchanged.
+    public let ordered: [(String, String)]
 
     public init(_ variables: [(String, String)]) {
         self.ordered = variables
+    }
+
+    /// The variables by name (the first of duplicates wins, as getenv finds it).
+    public var variables: [String: String] {
         var dict: [String: String] = [:]
-        for (k, v) in variables where dict[k] == nil { dict[k] = v }
-        self.variables = dict
+        for (k, v) in ordered where dict[k] == nil { dict[k] = v }
+        return dict
+    }
+
+    /// The value of `name` as set, even empty; the first of duplicates, as getenv finds it.
+    ///
+    /// A linear search: a warm start looks up a few dozen names once each, which costs less than
+    /// hashing every variable into a dictionary.
+    public func value(_ name: String) -> String? {
+        for (k, v) in ordered where k == name { return v }
+        return nil
     }
 
     /// Reads `environ`.
@@ -31,7 +43,7 @@ public struct ProcessEnvironment: Sendable {
 
     /// The value of `name` when it is set and not empty, as the AWS CLI treats its variables.
     public subscript(name: String) -> String? {
-        guard let v = variables[name], !v.isEmpty else { return nil }
+        guard let v = value(name), !v.isEmpty else { return nil }
         return v
     }
 

@@ -10,7 +10,7 @@ package struct CacheSettings: Equatable {
     package static let defaultStaleIfError = 3600
 
     package init(_ o: ExecOptions, env: ProcessEnvironment) {
-        let truthy: Set<String> = ["1", "true", "yes", "on"]
+        let truthy = ["1", "true", "yes", "on"]
         enabled = o.cache ?? env["LWEXEC_CACHE"].map { truthy.contains($0.lowercased()) } ?? false
         ttl = o.cacheTTL ?? env["LWEXEC_CACHE_TTL"].flatMap { parseDuration($0) } ?? Self.defaultTTL
         staleIfError = o.staleIfError ?? env["LWEXEC_STALE_IF_ERROR"].flatMap { parseDuration($0, allowZero: true) }

@@ -10,7 +10,7 @@ package enum ExecLaunch {
                               watch: (any SupervisionWatch)? = nil) -> Never {
         let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
         for n in notices { log.notice(n) }
-        let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: env.variables["PATH"])
+        let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: env.value("PATH"))
         let s = o.supervision
         if s == SupervisionSettings() && watch == nil { Launcher.runAndExit(spec) }
         var options = SupervisionOptions()

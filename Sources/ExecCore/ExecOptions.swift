@@ -43,9 +43,13 @@ public struct ExecOptions: Equatable, Sendable {
 
 /// Parses `30`, `30s`, `5m`, `1h` into seconds (zero only when `allowZero`).
 public func parseDuration(_ text: String, allowZero: Bool = false) -> Int? {
-    let units: [Character: Int] = ["s": 1, "m": 60, "h": 3600]
     var digits = Substring(text), scale = 1
-    if let last = text.last, let u = units[last] { digits = text.dropLast(); scale = u }
+    switch text.utf8.last {
+    case UInt8(ascii: "s"): digits = text.dropLast()
+    case UInt8(ascii: "m"): digits = text.dropLast(); scale = 60
+    case UInt8(ascii: "h"): digits = text.dropLast(); scale = 3600
+    default: break
+    }
     guard let n = Int(digits), n > 0 || (allowZero && n == 0), n <= 86_400 * 7 / scale else { return nil }
     return n * scale
 }

@@ -9,7 +9,7 @@ import SecretResolution
 package enum FastPath {
     /// The subcommand names, written out so the launch path never touches the parser's
     /// reflective metadata; a test checks they equal `RootCommand`'s.
-    package static let subcommands: Set<String> = [
+    package static let subcommands: [String] = [
         "exec", "help", "cache", "whoami",
         "write", "read", "list", "history", "env", "import", "lint", "rotate", "generate", "delete",
     ]
@@ -30,11 +30,13 @@ package enum FastPath {
         }
         return true
     }
-    static let valued: Set<String> = ["-s", "--secret", "--env-prefix", "--profile", "--region", "--endpoint-url", "--timeout",
+    static let valued: [String] = ["-s", "--secret", "--env-prefix", "--profile", "--region", "--endpoint-url", "--timeout",
                                      "--cache-ttl", "--stale-if-error"]
 
     /// The options, or nil to let the full parser decide.
-    package static func parse(_ args: [String], subcommands: Set<String>) -> ExecOptions? {
+    /// (Arrays, not sets: a handful of names is found faster than hashed, and a warm start is counted
+    /// in microseconds.)
+    package static func parse(_ args: [String], subcommands: [String]) -> ExecOptions? {
         var i = 0
         if args.first == "exec" { i = 1 } else if let first = args.first, subcommands.contains(first) { return nil }
         var o = ExecOptions()

@@ -27,7 +27,7 @@ package enum WarmStart {
     static func servable(_ o: ExecOptions, env: ProcessEnvironment) -> (CacheLookup, Resolution)? {
         let settings = CacheSettings(o, env: env)
         guard settings.enabled, o.supervision.watchSeconds == nil,
-              case .success = Launcher.resolve(o.command[0], searchPath: env.variables["PATH"]),
+              case .success = Launcher.resolve(o.command[0], searchPath: env.value("PATH")),
               let setup = try? AWSSetup(o.aws, env: env, askIMDS: false),
               let lookup = CacheLookup(o, setup: setup, log: Logger(verbose: false, quiet: true)) else { return nil }
         return lookup.fresh(at: Clock.epochSeconds(), ttl: settings.ttl).map { (lookup, $0) }

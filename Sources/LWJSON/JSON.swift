@@ -106,7 +106,12 @@ private struct Parser {
     var i = 0
 
     mutating func skipSpace() {
-        while i < bytes.count, [0x20, 0x09, 0x0a, 0x0d].contains(bytes[i]) { i += 1 }
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x09, 0x0a, 0x0d: i += 1
+            default: return
+            }
+        }
     }
 
     func fail(_ reason: String) -> JSON.ParseError { JSON.ParseError(offset: i, reason: reason) }
@@ -208,7 +213,15 @@ private struct Parser {
 
     mutating func string() throws(JSON.ParseError) -> String {
         i += 1 // opening quote
-        var out: [UInt8] = []
+        // Most strings have no escape: take them in one piece.
+        var end = i
+        while end < bytes.count, bytes[end] != UInt8(ascii: "\""), bytes[end] != UInt8(ascii: "\\"), bytes[end] >= 0x20 { end += 1 }
+        if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+            defer { i = end + 1 }
+            return String(decoding: bytes[i..<end], as: UTF8.self)
+        }
+        var out = Array(bytes[i..<end])
+        i = end
         while true {
             guard i < bytes.count else { throw fail("unterminated string") }
             let b = bytes[i]

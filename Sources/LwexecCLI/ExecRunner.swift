@@ -12,7 +12,7 @@ enum ExecRunner {
         let env = ProcessEnvironment.current()
         let log = Logger(verbose: o.verbose, quiet: o.quiet)
         // The command is looked up first: a typo costs no AWS call, and nothing runs half-configured.
-        let searchPath = env.variables["PATH"]
+        let searchPath = env.value("PATH")
         if case .failure(let e) = Launcher.resolve(o.command[0], searchPath: searchPath) {
             Logger.write(e.message)
             Glibc.exit(e.exitCode)

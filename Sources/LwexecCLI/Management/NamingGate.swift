@@ -7,7 +7,7 @@ struct NamingGate {
     let policy: NamingPolicy
 
     init(env: ProcessEnvironment) {
-        policy = NamingPolicy(environmentsSetting: env.variables["LWEXEC_ENVIRONMENTS"])
+        policy = NamingPolicy(environmentsSetting: env.value("LWEXEC_ENVIRONMENTS"))
     }
 
     /// Throws for a name that breaks the convention, unless `force` (then warns on stderr).

@@ -8,8 +8,8 @@ enum Terminal {
 
     /// Colour only for a person: stdout is a terminal, `NO_COLOR` is unset or empty (no-color.org), `TERM` is not `dumb`.
     static func colorEnabled(_ env: ProcessEnvironment) -> Bool {
-        if let v = env.variables["NO_COLOR"], !v.isEmpty { return false }
-        if env.variables["TERM"] == "dumb" { return false }
+        if let v = env.value("NO_COLOR"), !v.isEmpty { return false }
+        if env.value("TERM") == "dumb" { return false }
         return isTerminal(1)
     }
 }
