@@ -21,7 +21,8 @@ public struct ProcessEnvironment: Sendable {
     /// A linear search: a warm start looks up a few dozen names once each, which costs less than
     /// hashing every variable into a dictionary.
     public func value(_ name: String) -> String? {
-        for (k, v) in ordered where k == name { return v }
+        let length = name.utf8.count
+        for (k, v) in ordered where k.utf8.count == length && k == name { return v }
         return nil
     }
 

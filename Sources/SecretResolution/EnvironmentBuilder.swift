@@ -17,11 +17,13 @@ public enum EnvironmentBuilder {
         if mode == .pristine {
             return (resolution.variables.map { ($0.name, $0.value) }, notices)
         }
-        let secrets = Dictionary(resolution.variables.map { ($0.name, $0) }, uniquingKeysWith: { _, b in b })
+        // Linear searches, not a set and a dictionary: a few secrets and a few dozen inherited variables
+        // are compared faster than all hashed, and this runs on every warm start.
         var out: [(String, String)] = []
-        var placed = Set<String>()
-        for (name, value) in inherited where placed.insert(name).inserted {
-            guard let s = secrets[name] else { out.append((name, value)); continue }
+        out.reserveCapacity(inherited.count + resolution.variables.count)
+        let first = firstOccurrences(inherited)
+        for (i, (name, value)) in inherited.enumerated() where first[i] {
+            guard let s = resolution.variables.last(where: { same($0.name, name) }) else { out.append((name, value)); continue }
             switch mode {
             case .inheritedWins:
                 notices.append("\(name): the inherited environment overrides \(s.secret) (--keep-env)")
@@ -31,9 +33,24 @@ public enum EnvironmentBuilder {
                 out.append((name, s.value))
             }
         }
-        for v in resolution.variables where !placed.contains(v.name) {
+        for v in resolution.variables where !inherited.contains(where: { same($0.0, v.name) }) {
             out.append((v.name, v.value))
         }
         return (out, notices)
+    }
+
+    /// Whether each variable is the first of its name (the one getenv finds): compared pairwise in a
+    /// usual environment, hashed past a few hundred variables.
+    static func firstOccurrences(_ variables: [(String, String)]) -> [Bool] {
+        if variables.count > 256 {
+            var seen = Set<String>()
+            return variables.map { seen.insert($0.0).inserted }
+        }
+        return variables.indices.map { i in !variables[..<i].contains { same($0.0, variables[i].0) } }
+    }
+
+    /// String equality that compares lengths first (most names differ in length, and that is one load).
+    static func same(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b
     }
 }

@@ -123,6 +123,18 @@ import SecretsManager
         let (env, _) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .pristine)
         #expect(env.map(\.0) == ["HOME", "NEW"])
     }
+
+    /// A name set twice in environ reaches the child once, as getenv sees it (the first), in a
+    /// usual environment and in one large enough to be hashed.
+    @Test(arguments: [2, 600]) func duplicatesKeepTheFirst(size: Int) {
+        let filler = (0..<size).map { ("V\($0)", "\($0)") }
+        let inherited = [("PATH", "/bin"), ("HOME", "/root")] + filler + [("PATH", "/evil"), ("HOME", "/other")]
+        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .secretsWin)
+        #expect(env.count == size + 3)
+        #expect(env.filter { $0.0 == "PATH" }.map(\.1) == ["/bin"])
+        #expect(env.filter { $0.0 == "HOME" }.map(\.1) == ["secret-home"])
+        #expect(env.last! == ("NEW", "n") && notices.count == 1)
+    }
 }
 
 @Suite struct ReviewFindingsTests {
