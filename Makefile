@@ -5,10 +5,9 @@ DESTDIR ?=
 BIN := .build/debug/lwexec
 RELEASE_BIN := .build/release/lwexec
 
-# `lwexec` (the warm-start launcher) is linked as a static PIE: no dynamic loader runs at each start.
-# A static PIE must carry no rpath, hence --disable-local-rpath on every build (same flags everywhere,
-# so `swift test` and `swift build` share one build). See Package.swift and docs/ARCHITECTURE.md.
-export LWEXEC_STATIC := 1
+# No RUNPATH=$ORIGIN in the executables: nothing lives beside them to load, and lwexec-core's dlopen of
+# libcurl/libcrypto would first look there. The same flags on every build, so `swift build` and
+# `swift test` share one build.
 SWIFT_FLAGS := --disable-local-rpath
 
 .PHONY: all bootstrap build static-cxx release test unit-test integration-test demo clean bench fuzz

@@ -24,8 +24,10 @@ def hyperfine(commands, runs, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lwexec", default=os.path.join(ROOT, ".build/release/lwexec"))
-    ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--runs", type=int, default=200)
+    # Many short rounds: the machine's speed drifts (shared cores), and a drift between the two
+    # commands of one round would count as lwexec's; short rounds keep both in the same state.
+    ap.add_argument("--rounds", type=int, default=15)
+    ap.add_argument("--runs", type=int, default=100)
     ap.add_argument("--out", help="append a Markdown summary here")
     a = ap.parse_args()
 

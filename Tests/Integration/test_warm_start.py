@@ -69,3 +69,23 @@ def test_lwexec_core_keeps_the_name_the_user_typed(lw: LW):
     assert r.returncode == 0, r
     cmdline = lw.path("parent-cmdline").read_text().split()
     assert cmdline[0] == str(lwexec_bin()) and cmdline[1] == lw.name("app")
+
+
+def elf_facts(path: Path) -> tuple[int, bool]:
+    """(e_type, has PT_INTERP) of a 64-bit little-endian ELF file."""
+    data = path.read_bytes()[:4096]
+    assert data[:4] == b"\x7fELF" and data[4] == 2 and data[5] == 1, path
+    e_type = int.from_bytes(data[16:18], "little")
+    phoff = int.from_bytes(data[32:40], "little")
+    phentsize, phnum = int.from_bytes(data[54:56], "little"), int.from_bytes(data[56:58], "little")
+    types = [int.from_bytes(data[phoff + i * phentsize:phoff + i * phentsize + 4], "little") for i in range(phnum)]
+    return e_type, 3 in types  # PT_INTERP
+
+
+def test_the_launcher_is_static_and_lwexec_core_a_pie():
+    # The launcher: no dynamic loader at start (ET_EXEC, no interpreter) — the warm-start budget.
+    e_type, interp = elf_facts(lwexec_bin())
+    assert (e_type, interp) == (2, False)
+    # lwexec-core, which parses everything that comes from the network, keeps PIE (ET_DYN) and ASLR.
+    e_type, interp = elf_facts(lwexec_bin().parent / "lwexec-core")
+    assert (e_type, interp) == (3, True)
