@@ -1,4 +1,5 @@
 import Glibc
+import Launcher
 
 /// Hands a run the warm-start launcher cannot serve to `lwexec-core`, the full program, with the
 /// same arguments (argv[0] included, so it still reads `lwexec` in `ps` and in messages).
@@ -12,12 +13,17 @@ package enum Handoff {
         return [dir + "/" + coreName, dir + "/../libexec/lwexec/" + coreName]
     }
 
-    /// The path of the running executable, from /proc/self/exe.
+    /// The path of the running executable: /proc/self/exe, else (no /proc) argv[0] as the shell found it.
     static func executablePath() -> String {
         var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
-        guard n > 0 else { return CommandLine.arguments.first ?? "lwexec" }
-        return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
+        let argv0 = CommandLine.arguments.first ?? "lwexec"
+        if argv0.contains("/") { return argv0 }
+        if case .success(let found) = Launcher.resolve(argv0, searchPath: getenv("PATH").map { String(cString: $0) }) {
+            return found
+        }
+        return argv0
     }
 
     /// Replaces this process with lwexec-core; on failure says where it looked and exits 125.

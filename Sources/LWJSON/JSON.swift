@@ -165,9 +165,12 @@ private struct Parser {
     }
 
     mutating func literal(_ word: String) throws(JSON.ParseError) {
-        let w = Array(word.utf8)
-        guard i + w.count <= bytes.count, Array(bytes[i..<i + w.count]) == w else { throw fail("invalid literal") }
-        i += w.count
+        var j = i
+        for b in word.utf8 {
+            guard j < bytes.count, bytes[j] == b else { throw fail("invalid literal") }
+            j += 1
+        }
+        i = j
     }
 
     mutating func number() throws(JSON.ParseError) -> String {
