@@ -143,6 +143,7 @@ private struct Parser {
         case UInt8(ascii: "["):
             i += 1
             var a: [JSONValue] = []
+            a.reserveCapacity(4)  // most arrays here are short: one allocation instead of three
             skipSpace()
             if i < bytes.count, bytes[i] == UInt8(ascii: "]") { i += 1; return .array(a) }
             while true {

@@ -17,13 +17,14 @@ public enum EnvironmentBuilder {
         if mode == .pristine {
             return (resolution.variables.map { ($0.name, $0.value) }, notices)
         }
-        // Linear searches, not a set and a dictionary: a few secrets and a few dozen inherited variables
-        // are compared faster than all hashed, and this runs on every warm start.
+        // Linear searches while they are few: a few secrets against a few dozen inherited variables are
+        // compared faster than all hashed, and this runs on every warm start. Hashed beyond that.
         var out: [(String, String)] = []
         out.reserveCapacity(inherited.count + resolution.variables.count)
         let first = firstOccurrences(inherited)
+        let secret = lookup(resolution.variables, comparisons: inherited.count)
         for (i, (name, value)) in inherited.enumerated() where first[i] {
-            guard let s = resolution.variables.last(where: { same($0.name, name) }) else { out.append((name, value)); continue }
+            guard let s = secret(name) else { out.append((name, value)); continue }
             switch mode {
             case .inheritedWins:
                 notices.append("\(name): the inherited environment overrides \(s.secret) (--keep-env)")
@@ -33,16 +34,36 @@ public enum EnvironmentBuilder {
                 out.append((name, s.value))
             }
         }
-        for v in resolution.variables where !inherited.contains(where: { same($0.0, v.name) }) {
+        let isInherited = membership(inherited.map(\.0), comparisons: resolution.variables.count)
+        for v in resolution.variables where !isInherited(v.name) {
             out.append((v.name, v.value))
         }
         return (out, notices)
     }
 
+    /// The last secret variable of a name (later ones win), by linear search when `comparisons`
+    /// lookups over few variables are cheap, else through a dictionary.
+    static func lookup(_ variables: [ResolvedVariable], comparisons: Int) -> (String) -> ResolvedVariable? {
+        if variables.count * comparisons <= 4096 {
+            return { name in variables.last { same($0.name, name) } }
+        }
+        let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { _, b in b })
+        return { byName[$0] }
+    }
+
+    /// Membership in `names`, linear or hashed as for `lookup`.
+    static func membership(_ names: [String], comparisons: Int) -> (String) -> Bool {
+        if names.count * comparisons <= 4096 {
+            return { name in names.contains { same($0, name) } }
+        }
+        let set = Set(names)
+        return { set.contains($0) }
+    }
+
     /// Whether each variable is the first of its name (the one getenv finds): compared pairwise in a
-    /// usual environment, hashed past a few hundred variables.
+    /// usual environment, hashed past about ninety variables.
     static func firstOccurrences(_ variables: [(String, String)]) -> [Bool] {
-        if variables.count > 256 {
+        if variables.count * variables.count / 2 > 4096 {
             var seen = Set<String>()
             return variables.map { seen.insert($0.0).inserted }
         }

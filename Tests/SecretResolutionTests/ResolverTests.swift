@@ -124,6 +124,20 @@ import SecretsManager
         #expect(env.map(\.0) == ["HOME", "NEW"])
     }
 
+    /// Many secrets against many inherited variables (the hashed path) give what few do (the linear one).
+    @Test(arguments: [3, 200]) func overridesAndOrderDoNotDependOnSize(count: Int) {
+        let secrets = (0..<count).map { ResolvedVariable(name: "S\($0)", value: "v\($0)", secret: "/a/s\($0)", explicit: false) }
+        let inherited = (0..<count).map { ("I\($0)", "i") } + [("S1", "inherited")]
+        let r = Resolution(variables: secrets + [ResolvedVariable(name: "S1", value: "later", secret: "/b/s1", explicit: true)],
+                           notices: [])
+        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: r, mode: .secretsWin)
+        #expect(env.count == 2 * count)
+        #expect(Array(env.prefix(count + 1).map(\.0)) == inherited.map(\.0))
+        #expect(env[count] == ("S1", "later"))  // the later definition of a name wins, in the inherited place
+        #expect(env.filter { $0.0 == "S1" }.count == 1)
+        #expect(notices == ["S1: /b/s1 overrides the inherited environment"])
+    }
+
     /// A name set twice in environ reaches the child once, as getenv sees it (the first), in a
     /// usual environment and in one large enough to be hashed.
     @Test(arguments: [2, 600]) func duplicatesKeepTheFirst(size: Int) {
