@@ -145,7 +145,9 @@ def main() -> int:
     ap.add_argument("--sizes", default=os.environ.get("BENCH_SIZES", "3,20,100,500"))
     ap.add_argument("--runs", type=int, default=10, help="runs per command (split over the rounds)")
     ap.add_argument("--rounds", type=int, default=2, help="alternating rounds")
-    ap.add_argument("--fast-runs", type=int, default=200, help="runs per round for floor and warm")
+    ap.add_argument("--fast-runs", type=int, default=100, help="runs per round for floor and warm")
+    ap.add_argument("--fast-rounds", type=int, default=10,
+                    help="alternating rounds of floor and warm (many short ones: the machine's speed drifts)")
     ap.add_argument("--cli-runs", default=os.environ.get("BENCH_CLI_RUNS", "3:5,20:3,100:1,500:1"),
                     help="runs of the aws CLI script per size, SIZE:RUNS,...")
     ap.add_argument("--skip-cli", action="store_true")
@@ -211,12 +213,13 @@ def main() -> int:
                     c.medians, c.runs = [statistics.median(times)], len(times)
             print(f"n={n}: round trips " + ", ".join(f"{t}={cells[(t, n)].rounds}" for t in tools), flush=True)
             # Timings, alternating rounds.
-            for r in range(a.rounds):
+            for _ in range(a.fast_rounds):
                 fast = hyperfine([shlex.join(cmds["floor"]), shlex.join(cmds["lwexec-warm"])],
                                  a.fast_runs, env, warmup=20)
                 for t, m in zip(["floor", "lwexec-warm"], fast):
                     cells[(t, n)].medians.append(m)
                     cells[(t, n)].runs += a.fast_runs
+            for r in range(a.rounds):
                 per = max(1, a.runs // a.rounds)
                 slow_tools = ["lwexec-cold", "boto3"]
                 for t, m in zip(slow_tools, hyperfine([shlex.join(cmds[t]) for t in slow_tools], per, env, warmup=1)):
@@ -275,8 +278,8 @@ def write_doc(a, cells, sizes, lw, load_before, took) -> None:
         "",
         *rows,
         "",
-        "Medians of per-round medians (hyperfine -N, alternating rounds; the fast commands "
-        f"{a.fast_runs} runs per round, the others {max(1, a.runs // a.rounds)}). The aws CLI script makes one `aws` "
+        "Medians of per-round medians (hyperfine -N, alternating rounds; floor and warm in "
+        f"{a.fast_rounds} rounds of {a.fast_runs} runs, the others {a.rounds} of {max(1, a.runs // a.rounds)}). The aws CLI script makes one `aws` "
         "process per secret, too slow to repeat often: its time is the median of "
         + ", ".join(f"{cells[('aws-cli', n)].runs} run(s) at {n}" for n in sizes if ('aws-cli', n) in cells)
         + " secrets, each alone through the recording proxy."
