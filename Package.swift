@@ -86,7 +86,7 @@ let package = Package(
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
-        .testTarget(name: "ExecCoreTests", dependencies: ["ExecCore"]),
+        .testTarget(name: "ExecCoreTests", dependencies: ["ExecCore", "KeyringCache"]),
         .testTarget(name: "KeyringCacheTests", dependencies: ["KeyringCache"]),
         .testTarget(name: "LauncherTests", dependencies: ["Launcher"]),
         .testTarget(name: "SecretPolicyTests", dependencies: ["SecretPolicy"]),

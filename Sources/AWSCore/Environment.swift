@@ -21,8 +21,9 @@ public struct ProcessEnvironment: Sendable {
     /// A linear search: a warm start looks up a few dozen names once each, which costs less than
     /// hashing every variable into a dictionary.
     public func value(_ name: String) -> String? {
+        // Bytes, as getenv compares (String's == would also match a canonically equivalent name).
         let length = name.utf8.count
-        for (k, v) in ordered where k.utf8.count == length && k == name { return v }
+        for (k, v) in ordered where k.utf8.count == length && k == name && k.utf8.elementsEqual(name.utf8) { return v }
         return nil
     }
 

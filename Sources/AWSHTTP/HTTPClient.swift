@@ -14,7 +14,8 @@ public final class HTTPClient {
     }
 
     deinit {
-        guard case .success(let lib) = CurlLibrary.shared() else { return }
+        // A client that never sent anything holds no handles: do not load libcurl just to free nothing.
+        guard multi != nil || !idle.isEmpty, case .success(let lib) = CurlLibrary.shared() else { return }
         for h in idle { lib.api.pointee.easy_cleanup(h) }
         if let m = multi { _ = lib.api.pointee.multi_cleanup(m) }
     }

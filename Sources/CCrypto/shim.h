@@ -9,7 +9,6 @@
 #define LWEXEC_CCRYPTO_SHIM_H
 
 #include <dlfcn.h>
-#include <sys/auxv.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <openssl/evp.h>
@@ -24,13 +23,16 @@ typedef struct lw_crypto_api {
     int (*decode_block)(unsigned char *, const unsigned char *, int);
 } lw_crypto_api;
 
+extern const char _DYNAMIC[] __attribute__((weak));
+
 /* Loads libcrypto and fills `api`. Returns 0, or -1 with a reason in `err`. */
 static inline int lw_crypto_load(lw_crypto_api *api, char *err, size_t errlen) {
     const char *names[] = { "libcrypto.so.3", "libcrypto.so", NULL };
     void *lib = NULL;
-    /* A statically linked process (the warm-start launcher) has no dynamic loader: dlopen there would
-       bring a second libc into the process. Refuse cleanly; that launcher hands such runs to lwexec-core. */
-    if (getauxval(AT_BASE) == 0) {
+    /* A statically linked executable (the warm-start launcher) has no dynamic section: dlopen there
+       would bring a second libc into the process. Refuse cleanly; that launcher hands such runs to
+       lwexec-core. (_DYNAMIC is weak: null exactly when the executable was linked statically.) */
+    if (&_DYNAMIC[0] == 0) {
         snprintf(err, errlen, "this executable is statically linked and cannot load libcrypto");
         return -1;
     }

@@ -10,7 +10,6 @@
 
 #include <curl/curl.h>
 #include <dlfcn.h>
-#include <sys/auxv.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -35,13 +34,16 @@ typedef struct lw_curl_api {
     void *multi_setopt;  /* CURLMcode (*)(CURLM *, CURLMoption, ...) */
 } lw_curl_api;
 
+extern const char _DYNAMIC[] __attribute__((weak));
+
 /* Loads libcurl and fills `api`. Returns 0, or -1 with a reason in `err`. */
 static inline int lw_curl_load(lw_curl_api *api, char *err, size_t errlen) {
     const char *names[] = { "libcurl.so.4", "libcurl.so", NULL };
     void *lib = NULL;
-    /* A statically linked process (the warm-start launcher) has no dynamic loader: dlopen there would
-       bring a second libc into the process. Refuse cleanly; that launcher hands such runs to lwexec-core. */
-    if (getauxval(AT_BASE) == 0) {
+    /* A statically linked executable (the warm-start launcher) has no dynamic section: dlopen there
+       would bring a second libc into the process. Refuse cleanly; that launcher hands such runs to
+       lwexec-core. (_DYNAMIC is weak: null exactly when the executable was linked statically.) */
+    if (&_DYNAMIC[0] == 0) {
         snprintf(err, errlen, "this executable is statically linked and cannot load libcurl");
         return -1;
     }

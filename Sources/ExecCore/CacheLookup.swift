@@ -13,14 +13,15 @@ package struct CacheLookup {
     package let entry: CacheEntry?
 
     /// nil when the identity is only known after a network call (nothing can be keyed yet).
-    package init?(_ o: ExecOptions, setup: AWSSetup, log: Logger) {
+    /// `keyring` is the keyring's name under the user keyring (tests use their own).
+    package init?(_ o: ExecOptions, setup: AWSSetup, log: Logger, keyring: String = Keyring.name) {
         guard let identity = setup.cacheIdentity else { return nil }
         key = CacheKey(identity: identity, region: setup.region, endpoint: setup.endpoint.url.description,
                        prefixes: o.resolutionRequest.normalizedPrefixes, secrets: o.secrets.map(\.description),
                        recursive: o.recursive, expandJSON: o.expandJSON, envPrefix: o.envPrefix, allowEmpty: o.allowEmpty)
         description = key.description
         do {
-            entry = try ResolutionCache.open(create: false)?.load(description)
+            entry = try ResolutionCache.open(named: keyring, create: false)?.load(description)
         } catch {
             log.debug("cache not used: \(error)")
             entry = nil

@@ -6,35 +6,48 @@ import Launcher
 package enum Handoff {
     package static let coreName = "lwexec-core"
 
-    /// Where lwexec-core may be, next to this executable first: beside it (a build tree, or a
+    /// Where lwexec-core may be, given this executable's absolute path: beside it (a build tree, or a
     /// bundle copied as a pair), then `../libexec/lwexec/` (what `make install` does).
     package static func candidates(executable: String) -> [String] {
-        let dir = executable.lastIndex(of: "/").map { String(executable[..<$0]) } ?? "."
+        let dir = executable.lastIndex(of: "/").map { String(executable[..<$0]) } ?? ""
         return [dir + "/" + coreName, dir + "/../libexec/lwexec/" + coreName]
     }
 
-    /// The path of the running executable: /proc/self/exe, else (no /proc) argv[0] as the shell found it.
-    static func executablePath() -> String {
+    /// The real path of the running executable: /proc/self/exe, else (no /proc) argv[0] as the shell
+    /// found it, with symlinks resolved; nil when neither says (never a guess relative to the working
+    /// directory, where anyone could have left an `lwexec-core`).
+    static func executablePath() -> String? {
         var buf = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let n = readlink("/proc/self/exe", &buf, buf.count - 1)
         if n > 0 { return String(decoding: buf[..<n].map { UInt8(bitPattern: $0) }, as: UTF8.self) }
-        let argv0 = CommandLine.arguments.first ?? "lwexec"
-        if argv0.contains("/") { return argv0 }
-        if case .success(let found) = Launcher.resolve(argv0, searchPath: getenv("PATH").map { String(cString: $0) }) {
-            return found
+        var path = CommandLine.arguments.first ?? ""
+        if !path.contains("/") {
+            guard case .success(let found) = Launcher.resolve(path, searchPath: getenv("PATH").map { String(cString: $0) })
+            else { return nil }
+            path = found
         }
-        return argv0
+        guard let real = realpath(path, nil) else { return nil }
+        defer { free(real) }
+        return String(cString: real)
     }
 
     /// Replaces this process with lwexec-core; on failure says where it looked and exits 125.
     package static func exec() -> Never {
-        let paths = candidates(executable: executablePath())
+        guard let executable = executablePath() else {
+            fail("cannot run \(coreName): the path of this executable is unknown (no /proc/self/exe, argv[0] not found)")
+        }
+        let paths = candidates(executable: executable)
         var failures: [String] = []
         for path in paths {
             execv(path, CommandLine.unsafeArgv)
             failures.append("\(path): \(String(cString: strerror(errno)))")
         }
-        let message = "lwexec: cannot run \(coreName) (\(failures.joined(separator: "; ")))\n"
+        fail("cannot run \(coreName) (\(failures.joined(separator: "; ")))")
+    }
+
+    /// Two lines on stderr (what failed, what to do) and exit 125, as for every lwexec failure.
+    static func fail(_ what: String) -> Never {
+        let message = "lwexec: \(what)\n"
             + "lwexec: install lwexec and \(coreName) together (make install puts it in PREFIX/libexec/lwexec)\n"
         _ = message.withCString { write(2, $0, strlen($0)) }
         exit(125)

@@ -1,5 +1,6 @@
 import AWSCore
 import Glibc
+import KeyringCache
 import Launcher
 import SecretResolution
 
@@ -24,12 +25,18 @@ package enum WarmStart {
 
     /// The cached resolution when this run can be served without the network: caching on, the command
     /// found, region and identity known from configuration, and a fresh entry. nil hands the run on.
-    static func servable(_ o: ExecOptions, env: ProcessEnvironment) -> (CacheLookup, Resolution)? {
+    ///
+    /// Without `HOME` the AWS files would be found through the password database, which a static
+    /// program can only read by loading NSS modules (a second libc): such runs go to lwexec-core too.
+    /// `keyring` is the keyring's name under the user keyring (tests use their own).
+    static func servable(_ o: ExecOptions, env: ProcessEnvironment,
+                         keyring: String = Keyring.name) -> (CacheLookup, Resolution)? {
         let settings = CacheSettings(o, env: env)
-        guard settings.enabled, o.supervision.watchSeconds == nil,
+        guard settings.enabled, o.supervision.watchSeconds == nil, env["HOME"] != nil,
               case .success = Launcher.resolve(o.command[0], searchPath: env.value("PATH")),
               let setup = try? AWSSetup(o.aws, env: env, askIMDS: false),
-              let lookup = CacheLookup(o, setup: setup, log: Logger(verbose: false, quiet: true)) else { return nil }
+              let lookup = CacheLookup(o, setup: setup, log: Logger(verbose: false, quiet: true), keyring: keyring)
+        else { return nil }
         return lookup.fresh(at: Clock.epochSeconds(), ttl: settings.ttl).map { (lookup, $0) }
     }
 }

@@ -47,8 +47,8 @@ public enum EnvironmentBuilder {
         if variables.count * comparisons <= 4096 {
             return { name in variables.last { same($0.name, name) } }
         }
-        let byName = Dictionary(variables.map { ($0.name, $0) }, uniquingKeysWith: { _, b in b })
-        return { byName[$0] }
+        let byName = Dictionary(variables.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { _, b in b })
+        return { byName[Array($0.utf8)] }
     }
 
     /// Membership in `names`, linear or hashed as for `lookup`.
@@ -56,22 +56,23 @@ public enum EnvironmentBuilder {
         if names.count * comparisons <= 4096 {
             return { name in names.contains { same($0, name) } }
         }
-        let set = Set(names)
-        return { set.contains($0) }
+        let set = Set(names.map { Array($0.utf8) })
+        return { set.contains(Array($0.utf8)) }
     }
 
     /// Whether each variable is the first of its name (the one getenv finds): compared pairwise in a
     /// usual environment, hashed past about ninety variables.
     static func firstOccurrences(_ variables: [(String, String)]) -> [Bool] {
         if variables.count * variables.count / 2 > 4096 {
-            var seen = Set<String>()
-            return variables.map { seen.insert($0.0).inserted }
+            var seen = Set<[UInt8]>()
+            return variables.map { seen.insert(Array($0.0.utf8)).inserted }
         }
         return variables.indices.map { i in !variables[..<i].contains { same($0.0, variables[i].0) } }
     }
 
-    /// String equality that compares lengths first (most names differ in length, and that is one load).
+    /// Byte equality, as getenv and execve see names (String's `==` would also merge names that are
+    /// only canonically equivalent). Lengths first: most names differ in length, and that is one load.
     static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b
+        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
     }
 }
