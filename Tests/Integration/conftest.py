@@ -24,6 +24,7 @@ import re
 import signal
 import subprocess
 import sys
+import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,6 +106,17 @@ def lines_naming(text: str, var: str) -> list[str]:
     """Lines of `text` that contain `var` as a whole identifier."""
     pat = re.compile(rf"(?<![A-Za-z0-9_]){re.escape(var)}(?![A-Za-z0-9_])")
     return [ln for ln in text.splitlines() if pat.search(ln)]
+
+
+def wait_for(pred, timeout: float, what: str, interval: float = 0.02):
+    """Polls `pred` until it returns something truthy (returned), or fails after `timeout` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        v = pred()
+        if v:
+            return v
+        time.sleep(interval)
+    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def parse_environ(data: bytes) -> dict[str, bytes]:

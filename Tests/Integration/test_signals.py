@@ -15,18 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LW, PY, SIGCHILD
+from conftest import LW, PY, SIGCHILD, wait_for
 
 FORWARDED = [signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGINT, signal.SIGWINCH]
-
-
-def wait_for(pred, timeout: float, what: str) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 def log_lines(log: Path) -> list[str]:

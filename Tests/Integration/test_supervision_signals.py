@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LW, PY, HELPERS
+from conftest import LW, PY, HELPERS, wait_for
 
 RECORDER = HELPERS / "recorder.py"
 
@@ -19,15 +19,6 @@ RECORDER = HELPERS / "recorder.py"
 def state(pid: int) -> str:
     text = Path(f"/proc/{pid}/stat").read_text()
     return text[text.rindex(")") + 2]
-
-
-def wait_for(pred, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if pred():
-            return
-        time.sleep(0.02)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
 
 
 class Run:

@@ -9,7 +9,7 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import LW, PY
+from conftest import LW, PY, wait_for as conftest_wait_for
 
 # Appends "<pid> <value>" to a log file on every start, then waits; on SIGHUP appends "HUP <pid>".
 # With "ignore-term" it ignores SIGTERM, so that only SIGKILL ends it.
@@ -29,13 +29,7 @@ while True:
 
 
 def wait_for(pred, timeout: float, what: str):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        v = pred()
-        if v:
-            return v
-        time.sleep(0.05)
-    raise AssertionError(f"timed out after {timeout}s waiting for {what}")
+    return conftest_wait_for(pred, timeout, what, interval=0.05)
 
 
 def lines(p: Path) -> list[str]:
