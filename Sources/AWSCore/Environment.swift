@@ -21,10 +21,14 @@ public struct ProcessEnvironment: Sendable {
     /// A linear search: a warm start looks up a few dozen names once each, which costs less than
     /// hashing every variable into a dictionary.
     public func value(_ name: String) -> String? {
-        // Bytes, as getenv compares (String's == would also match a canonically equivalent name).
-        let length = name.utf8.count
-        for (k, v) in ordered where k.utf8.count == length && k == name && k.utf8.elementsEqual(name.utf8) { return v }
+        for (k, v) in ordered where Self.sameName(k, name) { return v }
         return nil
+    }
+
+    /// Whether two variable names are the same, as getenv and execve see them: byte for byte (String's
+    /// `==` would also match a canonically equivalent name). Lengths first: most names differ in length.
+    public static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
     }
 
     /// Reads `environ`.

@@ -1,3 +1,5 @@
+import AWSCore
+
 /// How resolved secrets meet the inherited environment.
 public enum EnvironmentMode: Sendable, Equatable {
     /// Secrets override inherited variables (the default).
@@ -45,7 +47,7 @@ public enum EnvironmentBuilder {
     /// lookups over few variables are cheap, else through a dictionary.
     static func lookup(_ variables: [ResolvedVariable], comparisons: Int) -> (String) -> ResolvedVariable? {
         if variables.count * comparisons <= 4096 {
-            return { name in variables.last { same($0.name, name) } }
+            return { name in variables.last { ProcessEnvironment.sameName($0.name, name) } }
         }
         let byName = Dictionary(variables.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { _, b in b })
         return { byName[Array($0.utf8)] }
@@ -54,7 +56,7 @@ public enum EnvironmentBuilder {
     /// Membership in `names`, linear or hashed as for `lookup`.
     static func membership(_ names: [String], comparisons: Int) -> (String) -> Bool {
         if names.count * comparisons <= 4096 {
-            return { name in names.contains { same($0, name) } }
+            return { name in names.contains { ProcessEnvironment.sameName($0, name) } }
         }
         let set = Set(names.map { Array($0.utf8) })
         return { set.contains(Array($0.utf8)) }
@@ -67,12 +69,6 @@ public enum EnvironmentBuilder {
             var seen = Set<[UInt8]>()
             return variables.map { seen.insert(Array($0.0.utf8)).inserted }
         }
-        return variables.indices.map { i in !variables[..<i].contains { same($0.0, variables[i].0) } }
-    }
-
-    /// Byte equality, as getenv and execve see names (String's `==` would also merge names that are
-    /// only canonically equivalent). Lengths first: most names differ in length, and that is one load.
-    static func same(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+        return variables.indices.map { i in !variables[..<i].contains { ProcessEnvironment.sameName($0.0, variables[i].0) } }
     }
 }
