@@ -89,15 +89,23 @@ public struct AssumeRoleCredentialProvider: IdentifiedCredentialProvider {
         case .ownKeys: sourceID = "key:" + (ctx.profile["aws_access_key_id"] ?? "")
         case .profile(let sp, let path): sourceID = try ProfileSourceResolver.identity(sp, ctx, visited: path)
         case .provider(let p, let label):
-            var envCtx = ctx
-            envCtx.profileFromFlag = false
-            guard let id = try p.identityKey(envCtx) else {
-                throw AWSError(.configuration, "profile \(ctx.profileName) takes its source from \(label), which has no credentials",
-                               hint: "check credential_source in profile \(ctx.profileName)")
-            }
+            guard let id = try p.identityKey(sourceContext(ctx)) else { throw noSourceCredentials(ctx, label) }
             sourceID = id
         }
         return "role:\(s.roleARN)|source:\(sourceID)"
+    }
+
+    /// The context a `credential_source` provider reads: the same, but not tied to the profile flag.
+    static func sourceContext(_ ctx: CredentialContext) -> CredentialContext {
+        var c = ctx
+        c.profileFromFlag = false
+        return c
+    }
+
+    /// A `credential_source` that has nothing to give: one message for keying and for assuming.
+    static func noSourceCredentials(_ ctx: CredentialContext, _ label: String) -> AWSError {
+        AWSError(.configuration, "profile \(ctx.profileName) takes its source from \(label), which has no credentials",
+                 hint: "check credential_source in profile \(ctx.profileName)")
     }
 
     /// Assumes the role of the profile in `ctx` (source first, through the cache).
@@ -123,12 +131,7 @@ public struct AssumeRoleCredentialProvider: IdentifiedCredentialProvider {
             case .profile(let sp, let path):
                 sourceCreds = try ProfileSourceResolver.credentials(sp, ctx, visited: path)
             case .provider(let p, let label):
-                var envCtx = ctx
-                envCtx.profileFromFlag = false
-                guard let c = try p.load(envCtx) else {
-                    throw AWSError(.configuration, "profile \(name) takes its source from \(label), which has no credentials",
-                                   hint: "check credential_source in profile \(name)")
-                }
+                guard let c = try p.load(sourceContext(ctx)) else { throw noSourceCredentials(ctx, label) }
                 sourceCreds = c
             }
             var input = STSClient.AssumeRoleInput(roleARN: s.roleARN, sessionName: s.sessionName ?? "lwexec-\(Clock.epochSeconds())",
