@@ -44,9 +44,10 @@ public struct IMDSClient {
         let token = try sessionToken()
         var headers = [(name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")]
         if let token { headers.append((name: "X-aws-ec2-metadata-token", value: token)) }
+        let url = endpoint + path
         do {
             let r = try transport.send("IMDS GET \(path) at \(endpoint)", operation: "IMDS") { _ in
-                HTTPRequest(method: "GET", url: endpoint + path, headers: headers)
+                HTTPRequest(method: "GET", url: url, headers: headers)
             }
             return String(decoding: r.body, as: UTF8.self)
         } catch {
@@ -58,9 +59,10 @@ public struct IMDSClient {
     /// The IMDSv2 session token; nil when only IMDSv1 answers.
     mutating func sessionToken() throws(AWSError) -> String? {
         if let t = token { return t }
+        let url = endpoint + "/latest/api/token"
         do {
             let r = try transport.send("IMDS token at \(endpoint)", operation: "IMDS") { _ in
-                HTTPRequest(method: "PUT", url: endpoint + "/latest/api/token",
+                HTTPRequest(method: "PUT", url: url,
                             headers: [(name: "X-aws-ec2-metadata-token-ttl-seconds", value: "21600"),
                                       (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")])
             }

@@ -9,6 +9,9 @@ public final class HTTPClient {
     private var multi: UnsafeMutableRawPointer?
     private var idle: [UnsafeMutableRawPointer] = []
 
+    /// Connections to one host at once: the values of a large prefix travel as 64 parallel `GetSecretValue` calls.
+    public static let maxConnectionsPerHost = 64
+
     public init(options: HTTPOptions = HTTPOptions()) {
         self.options = options
     }
@@ -36,7 +39,7 @@ public final class HTTPClient {
         let api = lib.api
         if multi == nil {
             multi = api.pointee.multi_init()
-            _ = lw_msetopt_long(api, multi, CURLMOPT_MAX_HOST_CONNECTIONS, 32)
+            _ = lw_msetopt_long(api, multi, CURLMOPT_MAX_HOST_CONNECTIONS, Self.maxConnectionsPerHost)
         }
         guard let multi else {
             return requests.map { .failure(HTTPError(kind: .unavailable, message: "curl_multi_init failed", url: $0.url)) }
@@ -82,6 +85,9 @@ private final class Transfer {
     let handle: UnsafeMutableRawPointer
     var body: [UInt8] = []
     var headers: [(name: String, value: String)] = []
+    var headerBytes = 0
+    /// Set when the answer outgrew `HTTPResponse.maxBodyBytes` or `maxHeaderBytes` (the transfer was aborted).
+    var tooLarge = false
     var headerList: UnsafeMutablePointer<curl_slist>?
     let errorBuffer = UnsafeMutablePointer<CChar>.allocate(capacity: Int(CURL_ERROR_SIZE) + 1)
 
@@ -131,6 +137,8 @@ private final class Transfer {
         _ = lw_setopt_writefn(api, h, CURLOPT_WRITEFUNCTION, { ptr, size, count, user in
             let t = Unmanaged<Transfer>.fromOpaque(user!).takeUnretainedValue()
             let n = size * count
+            // Returning less than n aborts the transfer (CURLE_WRITE_ERROR).
+            guard t.body.count <= HTTPResponse.maxBodyBytes - n else { t.tooLarge = true; return 0 }
             if let ptr { ptr.withMemoryRebound(to: UInt8.self, capacity: n) { t.body.append(contentsOf: UnsafeBufferPointer(start: $0, count: n)) } }
             return n
         })
@@ -138,6 +146,8 @@ private final class Transfer {
         _ = lw_setopt_writefn(api, h, CURLOPT_HEADERFUNCTION, { ptr, size, count, user in
             let t = Unmanaged<Transfer>.fromOpaque(user!).takeUnretainedValue()
             let n = size * count
+            t.headerBytes += n
+            guard t.headerBytes <= HTTPResponse.maxHeaderBytes else { t.tooLarge = true; return 0 }
             guard let ptr else { return n }
             let line = ptr.withMemoryRebound(to: UInt8.self, capacity: n) { String(decoding: UnsafeBufferPointer(start: $0, count: n), as: UTF8.self) }
             if line.hasPrefix("HTTP/") { t.headers.removeAll() } // a new response (after 100 or a redirect)
@@ -152,6 +162,10 @@ private final class Transfer {
     }
 
     func finish(_ api: UnsafeMutablePointer<lw_curl_api>, code: CURLcode) -> Result<HTTPResponse, HTTPError> {
+        if tooLarge {
+            return .failure(HTTPError(kind: .tooLarge, message: "the answer was larger than \(HTTPResponse.maxBodyBytes >> 20) MiB "
+                                      + "of body or \(HTTPResponse.maxHeaderBytes >> 10) KiB of headers", url: request.url))
+        }
         guard code == CURLE_OK else {
             var message = String(cString: errorBuffer)
             if message.isEmpty { message = api.pointee.easy_strerror(code).map { String(cString: $0) } ?? "curl error \(code.rawValue)" }

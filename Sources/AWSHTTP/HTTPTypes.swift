@@ -26,6 +26,13 @@ public struct HTTPResponse: Sendable {
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
 
+    /// The largest answer body lwexec reads: 16 MiB. No real answer comes near it — the largest,
+    /// a `BatchGetSecretValue` page, holds 20 values of at most 64 KiB, ~8 MiB even with every byte
+    /// JSON-escaped — and past it an endless answer would grow lwexec without bound.
+    public static let maxBodyBytes = 16 << 20
+    /// The most header bytes lwexec reads from one answer: 256 KiB.
+    public static let maxHeaderBytes = 256 << 10
+
     public init(status: Int, headers: [(name: String, value: String)], body: [UInt8]) {
         self.status = status
         self.headers = headers
@@ -48,6 +55,8 @@ public struct HTTPError: Error, Sendable {
         case transport
         /// The request took longer than the timeout.
         case timeout
+        /// The answer was larger than `HTTPResponse.maxBodyBytes` (or its headers than `maxHeaderBytes`): not retried.
+        case tooLarge
     }
 
     public var kind: Kind

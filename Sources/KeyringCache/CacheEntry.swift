@@ -53,7 +53,7 @@ public struct CacheEntry: Sendable, Equatable {
     /// Decodes `encoded()` output; nil for anything else (an older format is a miss, not an error).
     public init?(decoding bytes: [UInt8]) {
         guard let doc = try? JSON.parse(bytes), doc["v"] == .number("1"),
-              let created = doc["created"]?.double, let ttl = doc["ttl"]?.double, let stale = doc["stale"]?.double,
+              let created = doc["created"]?.int, let ttl = doc["ttl"]?.int, let stale = doc["stale"]?.int,
               let vars = doc["vars"]?.array else { return nil }
         var variables: [ResolvedVariable] = []
         for v in vars {
@@ -61,7 +61,7 @@ public struct CacheEntry: Sendable, Equatable {
                   let secret = a[2].string, let explicit = a[3].bool else { return nil }
             variables.append(ResolvedVariable(name: name, value: value, secret: secret, explicit: explicit))
         }
-        self.init(created: Int(created), ttl: Int(ttl), staleIfError: Int(stale), identityHash: doc["id"]?.string ?? "",
+        self.init(created: created, ttl: ttl, staleIfError: stale, identityHash: doc["id"]?.string ?? "",
                   prefixes: doc["prefixes"]?.array?.compactMap(\.string) ?? [],
                   secrets: doc["secrets"]?.array?.compactMap(\.string) ?? [],
                   resolution: Resolution(variables: variables, notices: doc["notices"]?.array?.compactMap(\.string) ?? []))

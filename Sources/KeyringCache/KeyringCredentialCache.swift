@@ -26,7 +26,7 @@ public struct KeyringCredentialCache: CredentialCacheStore {
               let doc = try? JSON.parse(bytes),
               let id = doc["id"]?.string, let secret = doc["secret"]?.string else { return nil }
         return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: doc["token"]?.string,
-                           expiration: doc["exp"]?.double.map { Int($0) }, source: (doc["source"]?.string ?? "cache") + ", cached")
+                           expiration: doc["exp"]?.int, source: (doc["source"]?.string ?? "cache") + ", cached")
     }
 
     public func store(_ c: Credentials, key: String) {

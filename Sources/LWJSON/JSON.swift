@@ -17,7 +17,19 @@ public enum JSONValue: Sendable, Equatable {
     public var array: [JSONValue]? { if case .array(let a) = self { return a }; return nil }
     public var object: [String: JSONValue]? { if case .object(let o) = self { return o }; return nil }
     public var bool: Bool? { if case .bool(let b) = self { return b }; return nil }
-    public var double: Double? { if case .number(let n) = self { return Double(n) }; return nil }
+    /// The number as a finite `Double`; nil for anything else, and for numbers too large for one (`1e400`).
+    public var double: Double? {
+        guard case .number(let n) = self, let d = Double(n), d.isFinite else { return nil }
+        return d
+    }
+    /// The number as an `Int` when it is a whole number that fits one (`30`, `3.0e1`); nil otherwise.
+    /// A checked conversion: numbers from the network or a cache never trap.
+    public var int: Int? {
+        guard case .number(let n) = self else { return nil }
+        if let i = Int(n) { return i }
+        guard let d = Double(n), d.isFinite, d.rounded() == d else { return nil }
+        return Int(exactly: d)
+    }
 
     /// The value as an environment variable would hold it: strings raw, everything else as compact JSON.
     public var plainText: String {

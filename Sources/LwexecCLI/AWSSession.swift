@@ -8,23 +8,29 @@ struct AWSSession {
     let client: AWSJSONClient
     let credentials: Credentials
 
-    init(_ setup: AWSSetup, log: Logger, credentialCache: (any CredentialCacheStore)? = nil) throws(AWSError) {
+    /// What the session is for: the retry policy differs (`RetryPolicy.forLaunch`).
+    enum Purpose { case launch, command }
+
+    /// Resolves credentials and builds the client for one operation that must finish by `deadline`
+    /// (default: `--timeout` from now): finding credentials (STS, SSO, IMDS...) and the calls after.
+    init(_ setup: AWSSetup, log: Logger, credentialCache: (any CredentialCacheStore)? = nil, purpose: Purpose = .command,
+         deadline: Deadline? = nil) throws(AWSError) {
         self.setup = setup
-        // One deadline for the whole run: finding credentials (STS, SSO, IMDS...) and the calls after.
-        let deadlineMs = Clock.monotonicMs() + setup.options.timeoutSeconds * 1000
+        let deadline = deadline ?? .after(seconds: setup.options.timeoutSeconds)
         var context = setup.context
-        context.deadlineMs = deadlineMs
+        context.deadlineMs = deadline.monotonicMs
         context.log = log
         context.region = setup.region
         context.credentialCache = credentialCache
         credentials = try CredentialChain.standard.resolve(context)
-        let retry = try RetryPolicy.resolve(context)
+        var retry = try RetryPolicy.resolve(context)
+        if purpose == .launch { retry = retry.forLaunch() }
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
         log.debug("region \(setup.region) (from \(setup.regionSource)); endpoint \(setup.endpoint.url) (\(setup.endpoint.source))")
         let http = HTTPClient(options: HTTPOptions(caBundle: setup.env["AWS_CA_BUNDLE"]))
         client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
                                region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
-                               deadlineMs: deadlineMs)
+                               deadline: deadline)
     }
 
     /// Everything in one step, for commands that always call AWS.
@@ -41,7 +47,8 @@ struct AWSSession {
 extension AWSSetup {
     /// Resolves credentials and builds the signed client; temporary credentials go through
     /// `credentialCache` when given (the keyring, with `--cache`).
-    func session(log: Logger, credentialCache: (any CredentialCacheStore)? = nil) throws(AWSError) -> AWSSession {
-        try AWSSession(self, log: log, credentialCache: credentialCache)
+    func session(log: Logger, credentialCache: (any CredentialCacheStore)? = nil, purpose: AWSSession.Purpose = .command,
+                 deadline: Deadline? = nil) throws(AWSError) -> AWSSession {
+        try AWSSession(self, log: log, credentialCache: credentialCache, purpose: purpose, deadline: deadline)
     }
 }

@@ -57,7 +57,7 @@ enum SecretPipeline {
             resolution = try fetch(o, setup: setup, log: log, started: started, credentialCache: KeyringCredentialCache(log: log))
         } catch {
             // Unreachable, or throttled/5xx past the retry budget (also while finding credentials).
-            let unavailable = (error as? ResolutionError)?.unavailable ?? (error as? AWSError).map(RetryPolicy().isRetryable) ?? false
+            let unavailable = (error as? ResolutionError)?.unavailable ?? (error as? AWSError).map(RetryPolicy.isRetryable) ?? false
             guard unavailable, let entry = cached, entry.isUsableStale(at: now),
                   now - entry.created < settings.ttl + settings.staleIfError else { throw error }
             log.notice("warning: \("\(error)"); using cached values from \(Self.age(now - entry.created)) ago (--stale-if-error)")
@@ -76,9 +76,10 @@ enum SecretPipeline {
     }
 
     /// Resolves from AWS.
+    /// Resolves from AWS with the launch retry policy, by `deadline` (default: `--timeout` from now).
     static func fetch(_ o: ExecOptions, setup: AWSSetup, log: Logger, started: Int,
-                      credentialCache: (any CredentialCacheStore)? = nil) throws -> Resolution {
-        let aws = try setup.session(log: log, credentialCache: credentialCache)
+                      credentialCache: (any CredentialCacheStore)? = nil, deadline: Deadline? = nil) throws -> Resolution {
+        let aws = try setup.session(log: log, credentialCache: credentialCache, purpose: .launch, deadline: deadline)
         let store = SecretsManagerStore(client: SecretsManagerClient(client: aws.client), log: log)
         let resolution = try Resolver(request: o.resolutionRequest).resolve(using: store)
         for v in resolution.variables { log.debug("\(v.name) <- \(v.secret)") }

@@ -1,6 +1,7 @@
 import ExecCore
 import AWSCore
 import Glibc
+import KeyringCache
 import Launcher
 import SecretResolution
 import SecretsManager
@@ -14,6 +15,12 @@ import SecretsManager
 /// variables differ is the command restarted — a rotation that kept the value restarts nothing.
 /// Polls are spread by ±10% jitter and back off (doubling, up to 8×) while throttled; a failed poll
 /// leaves the command running and is reported once per run of failures.
+///
+/// A watch runs for days: nothing of one poll is kept for the next but the versions seen and the
+/// temporary credentials (in memory, or in the keyring with `--cache`, reused only while more than
+/// five minutes from their expiry). Each poll resolves credentials through the chain, builds its
+/// client and gets its own deadline (`--timeout` from the poll's start), so no poll holds the
+/// supervisor's signal handling longer than that.
 final class SecretWatcher: SupervisionWatch {
     let options: ExecOptions
     let setup: AWSSetup
@@ -25,7 +32,8 @@ final class SecretWatcher: SupervisionWatch {
     var resolution = Resolution(variables: [], notices: [])
     var throttledPolls = 0
     var failing = false
-    private var client: SecretsManagerClient?
+    /// Temporary credentials between polls.
+    let credentialCache: any CredentialCacheStore
 
     /// Takes the baseline versions; call before resolving, so a rotation in between is seen as a change.
     init(_ o: ExecOptions, env: ProcessEnvironment, log: Logger) throws {
@@ -34,7 +42,8 @@ final class SecretWatcher: SupervisionWatch {
         self.log = log
         inherited = env.ordered
         intervalMs = (o.supervision.watchSeconds ?? 60) * 1000
-        versions = try currentVersions()
+        credentialCache = CacheSettings(o, env: env).enabled ? KeyringCredentialCache(log: log) : MemoryCredentialCache()
+        versions = try currentVersions(by: .after(seconds: setup.options.timeoutSeconds))
     }
 
     func millisecondsToNextPoll() -> Int {
@@ -44,13 +53,15 @@ final class SecretWatcher: SupervisionWatch {
     }
 
     func poll() -> SupervisionChange? {
+        let deadline = Deadline.after(seconds: setup.options.timeoutSeconds)
         do {
-            let now = try currentVersions()
+            let now = try currentVersions(by: deadline)
             throttledPolls = 0
             if failing { log.notice("--watch: polling works again"); failing = false }
             let changed = Set(now.keys).union(versions.keys).filter { now[$0] != versions[$0] }.sorted()
             guard !changed.isEmpty else { return nil }
-            let fresh = try SecretPipeline.fetch(options, setup: setup, log: log, started: Clock.monotonicMs())
+            let fresh = try SecretPipeline.fetch(options, setup: setup, log: log, started: Clock.monotonicMs(),
+                                                 credentialCache: credentialCache, deadline: deadline)
             versions = now
             guard fresh.variables != resolution.variables else {
                 log.debug("--watch: \(changed.joined(separator: ", ")) changed version, but the environment is the same")
@@ -59,8 +70,7 @@ final class SecretWatcher: SupervisionWatch {
             resolution = fresh
             return change(naming: changed)
         } catch {
-            let code = (error as? AWSError)?.code ?? ""
-            if RetryPolicy.throttlingCodes.contains(code) { throttledPolls += 1 }
+            if let e = error as? AWSError, RetryPolicy.isThrottling(e) { throttledPolls += 1 }
             if !failing {
                 log.notice("warning: --watch poll failed, the command keeps running: \("\(error)")")
                 failing = true
@@ -90,9 +100,9 @@ final class SecretWatcher: SupervisionWatch {
     }
 
     /// `AWSCURRENT` versions of everything under the prefixes, and of each `--secret`.
-    func currentVersions() throws -> [String: String] {
-        if client == nil { client = SecretsManagerClient(client: try setup.session(log: log).client) }
-        let sm = client!
+    func currentVersions(by deadline: Deadline) throws -> [String: String] {
+        let sm = SecretsManagerClient(client: try setup.session(log: log, credentialCache: credentialCache, purpose: .launch,
+                                                                deadline: deadline).client)
         var map: [String: String] = [:]
         for prefix in options.resolutionRequest.normalizedPrefixes {
             let filter = PrefixMatching.serviceFilter(for: prefix)

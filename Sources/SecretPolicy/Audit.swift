@@ -81,6 +81,6 @@ public struct Auditor: Sendable {
     }
 
     static func format(_ d: Double) -> String {
-        d == d.rounded() ? String(Int(d)) : String(d)
+        Int(exactly: d).map { String($0) } ?? String(d)
     }
 }

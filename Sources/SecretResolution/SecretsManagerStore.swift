@@ -8,16 +8,23 @@ import SecretsManager
 /// SOP's least-privilege policy allows only that call, and its quota is 100 times the batch
 /// call's, which matters when a fleet starts at once); more, `BatchGetSecretValue` per 20.
 /// Round 2, for prefixes with more: `ListSecrets` pages of 100 (parallel across prefixes).
-/// Round 3: the remaining values in parallel batches of 20. Where `BatchGetSecretValue` is
-/// denied (a least-privilege policy), values come from parallel `GetSecretValue` calls.
+/// Round 3: the remaining values, once their names are known, from parallel `GetSecretValue` calls.
+///
+/// Quota-aware: the service's quotas are per API — `ListSecrets` and `BatchGetSecretValue` 100
+/// requests/s each, `GetSecretValue` 10,000 — so a fleet starting at once is limited by the scarce
+/// calls. A prefix costs one `BatchGetSecretValue` (which finishes a prefix of up to 20 secrets) and,
+/// past 20, one `ListSecrets` page per 100 names; its other values use the abundant quota.
+/// (`bench/fleet.py` measures the choice.)
+///
+/// Never a partial environment: every answer is decoded strictly, a `NextToken` that repeats is an
+/// error, and so is a value for a secret that was not asked for or a name that comes twice.
 public final class SecretsManagerStore: SecretStore {
     let sm: SecretsManagerClient
     let log: Logger
-    /// Parallel `GetSecretValue` calls in flight at once, in the fallback.
-    let getConcurrency = 32
+    /// Parallel `GetSecretValue` calls in flight at once (one round trip each 64 values).
+    let getConcurrency = 64
     /// Up to this many `--secret`s are fetched with `GetSecretValue` directly, in round 1.
     static let directGetLimit = 10
-    private var batchDenied = false
 
     public init(client: SecretsManagerClient, log: Logger) {
         self.sm = client
@@ -39,7 +46,7 @@ public final class SecretsManagerStore: SecretStore {
         let firstGet = calls.count
         calls += direct.map { SecretsManagerClient.getCall(id: $0) }
         let answers = sm.client.callAll(calls)
-        for (k, name) in direct.enumerated() { result.byName[name] = try accept(answers[firstGet + k], name: name) }
+        for (k, id) in direct.enumerated() { result.byName[id] = try accept(answers[firstGet + k], id: id) }
 
         var morePrefixes: [String] = []
         var missingNames: [String] = []
@@ -54,11 +61,11 @@ public final class SecretsManagerStore: SecretStore {
                     guard let rel = PrefixMatching.relativeName(e.secretID, under: prefix) else { return false }
                     return recursive || PrefixMatching.isDirectChild(rel)
                 }, context: prefix)
+                try checkUnique(page.values.map(\.name), call: "BatchGetSecretValue", subject: "prefix \(prefix)")
                 result.byPrefix[prefix] = page.values
                 if page.nextToken != nil { morePrefixes.append(prefix) }
             case .failure(let e) where isDenied(e):
                 log.debug("BatchGetSecretValue denied for \(prefix); listing names and using GetSecretValue")
-                batchDenied = true
                 result.byPrefix[prefix] = []
                 morePrefixes.append(prefix)
             case .failure(let e):
@@ -77,13 +84,17 @@ public final class SecretsManagerStore: SecretStore {
                                           hint: hintFor(code: err.code, subject: err.secretID))
                 }
                 // Ids may be names or ARNs: match answers back by either; fetch any other alone.
+                // A value that answers none of the ids asked for, or a name twice, is a malformed answer.
+                try checkUnique(page.values.map(\.name), call: "BatchGetSecretValue", subject: "secrets " + chunk.joined(separator: ", "))
+                for v in page.values where !chunk.contains(where: { Self.answers(v, id: $0) }) {
+                    throw unasked(v.name, call: "BatchGetSecretValue")
+                }
                 for id in chunk {
-                    if let v = page.values.first(where: { $0.name == id || $0.arn == id }) { result.byName[id] = v }
+                    if let v = page.values.first(where: { Self.answers($0, id: id) }) { result.byName[id] = v }
                     else { missingNames.append(id) }
                 }
             case .failure(let e) where isDenied(e):
                 log.debug("BatchGetSecretValue denied; falling back to GetSecretValue for \(chunk.count) secret(s)")
-                batchDenied = true
                 missingNames += chunk
             case .failure(let e):
                 throw describe(e, subject: "secrets " + chunk.joined(separator: ", "))
@@ -107,10 +118,10 @@ public final class SecretsManagerStore: SecretStore {
             }
         }
 
-        // Round 3: values not yet in hand. Listed names are canonical, so batch answers match them by
-        // name; ids not matched in round 1 (partial ARNs, denied batches) go to GetSecretValue, keyed by id.
-        let listed = try values(for: Array(Set(toFetch.map(\.name))).sorted())
-        let named = try values(for: missingNames, batch: false)
+        // Round 3: values not yet in hand, one GetSecretValue each (the abundant quota), keyed by the
+        // name or id asked for; ids not matched in round 1 (partial ARNs, denied batches) the same way.
+        let listed = try getEach(Array(Set(toFetch.map(\.name))).sorted())
+        let named = try getEach(missingNames)
         for (prefix, name) in toFetch {
             // Never a partial environment: a listed secret whose value did not come back is an error.
             guard let v = listed[name] else {
@@ -137,73 +148,50 @@ public final class SecretsManagerStore: SecretStore {
     // MARK: Steps
 
     /// Lists every name under each prefix, the prefixes in parallel, each following its pages.
+    /// A page that cannot be read, a token that repeats, or a name listed twice is an error.
     func listAll(_ prefixes: [String]) throws(ResolutionError) -> [String: [SecretEntry]] {
         var out: [String: [SecretEntry]] = [:]
         var tokens: [String: String?] = Dictionary(uniqueKeysWithValues: prefixes.map { ($0, nil) })
+        var walks: [String: PageWalk] = Dictionary(uniqueKeysWithValues: prefixes.map { ($0, PageWalk(operation: "ListSecrets")) })
         while !tokens.isEmpty {
             let batch = tokens.keys.sorted()
             let answers = sm.client.callAll(batch.map {
                 SecretsManagerClient.listSecretsCall(namePrefix: PrefixMatching.serviceFilter(for: $0), nextToken: tokens[$0]!)
             })
             for (prefix, answer) in zip(batch, answers) {
-                switch answer {
-                case .success(let json):
-                    // A NextToken that is not a string must not end the listing (a partial environment).
-                    if let t = json["NextToken"], t.string == nil {
-                        throw ResolutionError("ListSecrets answered a malformed NextToken for prefix \(prefix)")
-                    }
-                    let page = SecretsManagerClient.listSecretsPage(json)
+                do throws(AWSError) {
+                    let page = try SecretsManagerClient.listSecretsPage(try answer.get())
                     out[prefix, default: []] += page.entries
-                    if let t = page.nextToken { tokens[prefix] = .some(t) } else { tokens[prefix] = nil }
-                case .failure(let e):
-                    throw describe(e, subject: "prefix \(prefix)")
+                    if let t = try walks[prefix]!.next(page.nextToken) { tokens[prefix] = .some(t) } else { tokens[prefix] = nil }
+                } catch {
+                    throw describe(error, subject: "prefix \(prefix)")
                 }
             }
         }
+        for (prefix, entries) in out { try checkUnique(entries.map(\.name), call: "ListSecrets", subject: "prefix \(prefix)") }
         return out
     }
 
-    /// Values of the named secrets: parallel batches of 20, or parallel single gets when batches are
-    /// denied or `batch` is false (then keyed by the id asked for, whatever form it has).
-    func values(for names: [String], batch: Bool = true) throws(ResolutionError) -> [String: SecretValue] {
+    /// The values of `ids` (names, ARNs or partial ARNs), one parallel `GetSecretValue` each, keyed by the id asked for.
+    func getEach(_ ids: [String]) throws(ResolutionError) -> [String: SecretValue] {
         var out: [String: SecretValue] = [:]
-        if names.isEmpty { return out }
-        if batch && !batchDenied {
-            let chunks = stride(from: 0, to: names.count, by: SecretsManagerClient.batchLimit).map {
-                Array(names[$0..<min($0 + SecretsManagerClient.batchLimit, names.count)])
-            }
-            let answers = sm.client.callAll(chunks.map { SecretsManagerClient.batchGetCall(ids: $0) })
-            var denied = false
-            for (chunk, answer) in zip(chunks, answers) {
-                switch answer {
-                case .success(let json):
-                    let page = try decode(json)
-                    try failOnErrors(page.errors, context: nil)
-                    for v in page.values { out[v.name] = v }
-                case .failure(let e) where isDenied(e):
-                    denied = true
-                case .failure(let e):
-                    throw describe(e, subject: "secrets " + chunk.joined(separator: ", "))
-                }
-            }
-            if !denied { return out }
-            batchDenied = true
-            log.debug("BatchGetSecretValue denied; falling back to GetSecretValue")
-        }
-        let remaining = names.filter { out[$0] == nil }
-        for start in stride(from: 0, to: remaining.count, by: getConcurrency) {
-            let slice = Array(remaining[start..<min(start + getConcurrency, remaining.count)])
+        for start in stride(from: 0, to: ids.count, by: getConcurrency) {
+            let slice = Array(ids[start..<min(start + getConcurrency, ids.count)])
             let answers = sm.client.callAll(slice.map { SecretsManagerClient.getCall(id: $0) })
-            for (name, answer) in zip(slice, answers) { out[name] = try accept(answer, name: name) }
+            for (id, answer) in zip(slice, answers) { out[id] = try accept(answer, id: id) }
         }
         return out
     }
 
     /// The value in one `GetSecretValue` answer, or the error that names the secret.
-    func accept(_ answer: Result<JSONValue, AWSError>, name: String) throws(ResolutionError) -> SecretValue {
+    /// A value for another secret than the one asked for is an error, never accepted under the other name.
+    func accept(_ answer: Result<JSONValue, AWSError>, id name: String) throws(ResolutionError) -> SecretValue {
         switch answer {
         case .success(let json):
-            do { return try SecretsManagerClient.getValue(json) } catch { throw describe(error, subject: "secret \(name)") }
+            let v: SecretValue
+            do { v = try SecretsManagerClient.getValue(json) } catch { throw describe(error, subject: "secret \(name)") }
+            guard Self.answers(v, id: name) else { throw unasked(v.name, call: "GetSecretValue", asked: name) }
+            return v
         case .failure(let e) where e.code == "ResourceNotFoundException":
             throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
         case .failure(let e):
@@ -212,6 +200,30 @@ public final class SecretsManagerStore: SecretStore {
     }
 
     // MARK: Errors
+
+    /// Whether `v` is the secret `id` names: by name, full ARN, or partial ARN (the ARN without the
+    /// service's six-character suffix).
+    static func answers(_ v: SecretValue, id: String) -> Bool {
+        if v.name == id { return true }
+        guard id.hasPrefix("arn:"), let arn = v.arn else { return false }
+        return arn == id || (arn.hasPrefix(id + "-") && arn.count == id.count + 7)
+    }
+
+    /// The error for an answer naming a secret that was not asked for.
+    func unasked(_ name: String, call: String, asked: String? = nil) -> ResolutionError {
+        ResolutionError("secretsmanager:\(call) answered a value for \(name), which was not asked for"
+                        + (asked.map { " (asked: \($0))" } ?? ""),
+                        hint: "the endpoint is not answering as Secrets Manager does; check it (-v shows it) and try again")
+    }
+
+    /// Names must come once: a second value for a name would leave which one the command gets to chance.
+    func checkUnique(_ names: [String], call: String, subject: String) throws(ResolutionError) {
+        var seen: Set<String> = []
+        for n in names where !seen.insert(n).inserted {
+            throw ResolutionError("secretsmanager:\(call) answered \(n) twice for \(subject)",
+                                  hint: "the endpoint is not answering as Secrets Manager does; check it (-v shows it) and try again")
+        }
+    }
 
     func decode(_ json: JSONValue) throws(ResolutionError) -> (values: [SecretValue], errors: [SecretError], nextToken: String?) {
         do { return try SecretsManagerClient.batchGetPage(json) } catch { throw describe(error, subject: "the answer") }
@@ -232,7 +244,7 @@ public final class SecretsManagerStore: SecretStore {
     /// An `AWSError` as a resolution error that says what was being resolved and what to do.
     func describe(_ e: AWSError, subject: String) -> ResolutionError {
         var error = describeOnly(e, subject: subject)
-        error.unavailable = RetryPolicy().isRetryable(e)
+        error.unavailable = RetryPolicy.isRetryable(e)
         return error
     }
 

@@ -23,19 +23,42 @@ public struct SecretEntry: Sendable, Equatable {
         self.tags = tags
     }
 
-    init?(json: JSONValue) {
-        guard let name = json["Name"]?.string else { return nil }
-        var stages: [String: [String]] = [:]
-        for (version, labels) in json["SecretVersionsToStages"]?.object ?? [:] {
-            stages[version] = labels.array?.compactMap(\.string) ?? []
+    /// Decodes one `SecretList[]` entry strictly (`path` names it in errors, e.g. `SecretList[3]`).
+    init(json: JSONValue, path: String, reader r: AnswerReader) throws(AWSError) {
+        let o = try r.object(json, path)
+        self.init(name: try r.string(o, "Name", in: path), arn: try r.optionalString(o, "ARN", in: path),
+                  lastChangedDate: try r.optionalDate(o, "LastChangedDate", in: path),
+                  rotationEnabled: try r.optionalBool(o, "RotationEnabled", in: path) ?? false,
+                  nextRotationDate: try r.optionalDate(o, "NextRotationDate", in: path),
+                  versionsToStages: try Self.stages(o, "SecretVersionsToStages", in: path, r),
+                  tags: try Self.tags(o, in: path, r))
+    }
+
+    /// A version → staging labels map, strictly.
+    static func stages(_ o: [String: JSONValue], _ key: String, in path: String, _ r: AnswerReader) throws(AWSError) -> [String: [String]] {
+        guard let map = try r.optional(o, key, in: path, as: "object", { $0.object }) else { return [:] }
+        var out: [String: [String]] = [:]
+        for (version, labels) in map {
+            guard let list = labels.array else { throw r.malformed("\(AnswerReader.join(path, key)).\(version)", "a non-list") }
+            var strings: [String] = []
+            for l in list {
+                guard let s = l.string else { throw r.malformed("\(AnswerReader.join(path, key)).\(version)", "a non-string label in") }
+                strings.append(s)
+            }
+            out[version] = strings
         }
+        return out
+    }
+
+    /// `Tags[]` as a map, strictly.
+    static func tags(_ o: [String: JSONValue], in path: String, _ r: AnswerReader) throws(AWSError) -> [String: String] {
         var tags: [String: String] = [:]
-        for t in json["Tags"]?.array ?? [] {
-            if let k = t["Key"]?.string { tags[k] = t["Value"]?.string ?? "" }
+        for (i, t) in (try r.optionalArray(o, "Tags", in: path) ?? []).enumerated() {
+            let tp = AnswerReader.join(path, "Tags[\(i)]")
+            let to = try r.object(t, tp)
+            tags[try r.string(to, "Key", in: tp)] = try r.optionalString(to, "Value", in: tp) ?? ""
         }
-        self.init(name: name, arn: json["ARN"]?.string, lastChangedDate: json["LastChangedDate"]?.double,
-                  rotationEnabled: json["RotationEnabled"]?.bool ?? false, nextRotationDate: json["NextRotationDate"]?.double,
-                  versionsToStages: stages, tags: tags)
+        return tags
     }
 }
 
@@ -58,23 +81,21 @@ public struct SecretValue: Sendable, Equatable {
         self.payload = payload
     }
 
-    /// Decodes a `SecretValues[]` entry or a `GetSecretValue` answer.
-    init(json: JSONValue, operation: String) throws(AWSError) {
-        guard let name = json["Name"]?.string else {
-            throw AWSError(.malformedResponse, "\(operation) answered a secret value without a Name", operation: operation)
-        }
+    /// Decodes a `SecretValues[]` entry or a `GetSecretValue` answer strictly.
+    init(json: JSONValue, path: String, reader r: AnswerReader) throws(AWSError) {
+        let o = try r.object(json, path)
+        let name = try r.string(o, "Name", in: path)
         let payload: Payload
-        if let s = json["SecretString"]?.string {
+        if let s = try r.optionalString(o, "SecretString", in: path) {
             payload = .string(s)
-        } else if let b = json["SecretBinary"]?.string {
-            guard let bytes = Encoding.base64Decode(b) else {
-                throw AWSError(.malformedResponse, "\(operation) answered malformed SecretBinary for \(name)", operation: operation)
-            }
+        } else if let b = try r.optionalString(o, "SecretBinary", in: path) {
+            guard let bytes = Encoding.base64Decode(b) else { throw r.malformed(AnswerReader.join(path, "SecretBinary"), "malformed base64 in") }
             payload = .binary(bytes)
         } else {
-            throw AWSError(.malformedResponse, "\(operation) answered no value for \(name)", operation: operation)
+            throw r.malformed("\(AnswerReader.join(path, "SecretString")) (or SecretBinary) for \(name)", "no")
         }
-        self.init(name: name, arn: json["ARN"]?.string, versionID: json["VersionId"]?.string, payload: payload)
+        self.init(name: name, arn: try r.optionalString(o, "ARN", in: path), versionID: try r.optionalString(o, "VersionId", in: path),
+                  payload: payload)
     }
 }
 

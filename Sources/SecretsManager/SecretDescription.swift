@@ -28,27 +28,31 @@ public struct SecretDescription: Sendable, Equatable {
         versionsToStages = [:]
     }
 
-    /// Decodes a `DescribeSecret` answer or a `SecretList[]` entry (the two name the version map differently).
-    public init?(json: JSONValue) {
-        guard let name = json["Name"]?.string else { return nil }
-        self.init(name: name)
-        arn = json["ARN"]?.string
-        description = json["Description"]?.string
-        createdDate = json["CreatedDate"]?.double
-        lastChangedDate = json["LastChangedDate"]?.double
-        lastRotatedDate = json["LastRotatedDate"]?.double
-        nextRotationDate = json["NextRotationDate"]?.double
-        deletedDate = json["DeletedDate"]?.double
-        rotationEnabled = json["RotationEnabled"]?.bool ?? false
-        rotationLambdaARN = json["RotationLambdaARN"]?.string.flatMap { $0.isEmpty ? nil : $0 }
-        if let d = json["RotationRules"]?["AutomaticallyAfterDays"]?.double, d > 0 { rotationAfterDays = Int(d) }
-        rotationSchedule = json["RotationRules"]?["ScheduleExpression"]?.string
-        for t in json["Tags"]?.array ?? [] {
-            if let k = t["Key"]?.string { tags[k] = t["Value"]?.string ?? "" }
+    /// Decodes a `DescribeSecret` answer or a `SecretList[]` entry strictly (the two name the version map differently).
+    init(json: JSONValue, path: String, reader r: AnswerReader) throws(AWSError) {
+        let o = try r.object(json, path)
+        self.init(name: try r.string(o, "Name", in: path))
+        arn = try r.optionalString(o, "ARN", in: path)
+        description = try r.optionalString(o, "Description", in: path)
+        createdDate = try r.optionalDate(o, "CreatedDate", in: path)
+        lastChangedDate = try r.optionalDate(o, "LastChangedDate", in: path)
+        lastRotatedDate = try r.optionalDate(o, "LastRotatedDate", in: path)
+        nextRotationDate = try r.optionalDate(o, "NextRotationDate", in: path)
+        deletedDate = try r.optionalDate(o, "DeletedDate", in: path)
+        rotationEnabled = try r.optionalBool(o, "RotationEnabled", in: path) ?? false
+        rotationLambdaARN = try r.optionalString(o, "RotationLambdaARN", in: path).flatMap { $0.isEmpty ? nil : $0 }
+        let rulesPath = AnswerReader.join(path, "RotationRules")
+        if let rules = try r.optional(o, "RotationRules", in: path, as: "object", { $0.object }) {
+            // Days are 1...1000 in the API; anything that is not a whole number in range is malformed.
+            let days = try r.optional(rules, "AutomaticallyAfterDays", in: rulesPath, as: "whole number of days") { v in
+                v.int.flatMap { (0...100_000).contains($0) ? $0 : nil }
+            }
+            if let d = days, d > 0 { rotationAfterDays = d }
+            rotationSchedule = try r.optionalString(rules, "ScheduleExpression", in: rulesPath)
         }
-        for (version, labels) in (json["VersionIdsToStages"] ?? json["SecretVersionsToStages"])?.object ?? [:] {
-            versionsToStages[version] = labels.array?.compactMap(\.string) ?? []
-        }
+        tags = try SecretEntry.tags(o, in: path, r)
+        let stagesKey = o["VersionIdsToStages"] != nil ? "VersionIdsToStages" : "SecretVersionsToStages"
+        versionsToStages = try SecretEntry.stages(o, stagesKey, in: path, r)
     }
 
     /// The version holding `stage`, e.g. the `AWSCURRENT` one.
@@ -65,10 +69,7 @@ extension SecretsManagerClient {
 
     /// Decodes a `DescribeSecret` answer.
     public static func describeSecretAnswer(_ json: JSONValue) throws(AWSError) -> SecretDescription {
-        guard let d = SecretDescription(json: json) else {
-            throw AWSError(.malformedResponse, "DescribeSecret answered without a Name", operation: "DescribeSecret")
-        }
-        return d
+        try SecretDescription(json: json, path: "the answer", reader: AnswerReader(operation: "DescribeSecret"))
     }
 
     /// The secret's metadata; nil when it does not exist.
@@ -83,12 +84,15 @@ extension SecretsManagerClient {
 
     /// Every secret whose name starts with `namePrefix`, with full metadata (rotation rules, tags).
     public func listSecretDescriptions(namePrefix: String?) throws(AWSError) -> [SecretDescription] {
-        var all: [SecretDescription] = [], token: String?
+        var all: [SecretDescription] = [], token: String?, walk = PageWalk(operation: "ListSecrets")
+        let r = AnswerReader(operation: "ListSecrets")
         repeat {
             let call = Self.listSecretsCall(namePrefix: namePrefix, nextToken: token)
-            let json = try client.call(call.operation, call.input)
-            all += (json["SecretList"]?.array ?? []).compactMap(SecretDescription.init(json:))
-            token = Self.nextToken(json)
+            let o = try r.object(try client.call(call.operation, call.input))
+            for (i, e) in try r.array(o, "SecretList", in: "").enumerated() {
+                all.append(try SecretDescription(json: e, path: "SecretList[\(i)]", reader: r))
+            }
+            token = try walk.next(try r.nextToken(o))
         } while token != nil
         return all
     }

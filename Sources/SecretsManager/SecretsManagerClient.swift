@@ -25,18 +25,24 @@ public final class SecretsManagerClient {
         return .init("ListSecrets", .object(input))
     }
 
-    /// Decodes one `ListSecrets` page.
-    public static func listSecretsPage(_ json: JSONValue) -> (entries: [SecretEntry], nextToken: String?) {
-        ((json["SecretList"]?.array ?? []).compactMap(SecretEntry.init(json:)), nextToken(json))
+    /// Decodes one `ListSecrets` page strictly: `SecretList` must be a list of entries that each have a `Name`.
+    public static func listSecretsPage(_ json: JSONValue) throws(AWSError) -> (entries: [SecretEntry], nextToken: String?) {
+        let r = AnswerReader(operation: "ListSecrets")
+        let o = try r.object(json)
+        var entries: [SecretEntry] = []
+        for (i, e) in try r.array(o, "SecretList", in: "").enumerated() {
+            entries.append(try SecretEntry(json: e, path: "SecretList[\(i)]", reader: r))
+        }
+        return (entries, try r.nextToken(o))
     }
 
     /// Every secret whose name starts with `namePrefix`, following `NextToken` to the end (up to `maxPages`).
     public func listSecrets(namePrefix: String?, maxPages: Int = .max) throws(AWSError) -> [SecretEntry] {
-        var all: [SecretEntry] = [], token: String?, pages = 0
+        var all: [SecretEntry] = [], token: String?, pages = 0, walk = PageWalk(operation: "ListSecrets")
         repeat {
-            let page = Self.listSecretsPage(try client.call("ListSecrets", Self.listSecretsCall(namePrefix: namePrefix, nextToken: token).input))
+            let page = try Self.listSecretsPage(try client.call("ListSecrets", Self.listSecretsCall(namePrefix: namePrefix, nextToken: token).input))
             all += page.entries
-            token = page.nextToken
+            token = try walk.next(page.nextToken)
             pages += 1
         } while token != nil && pages < maxPages
         return all
@@ -59,22 +65,24 @@ public final class SecretsManagerClient {
         return .init("BatchGetSecretValue", .object(input))
     }
 
-    /// Decodes a `BatchGetSecretValue` answer.
+    /// Decodes a `BatchGetSecretValue` answer strictly: `SecretValues` must be a list of values with names;
+    /// `Errors`, when present, a list of entries with `SecretId` and `ErrorCode`.
     public static func batchGetPage(_ json: JSONValue) throws(AWSError) -> (values: [SecretValue], errors: [SecretError], nextToken: String?) {
-        // A member of the wrong type is a malformed answer, not an empty page (which, with
-        // --allow-empty, would start the command without its secrets).
-        for (key, ok) in [("SecretValues", json["SecretValues"].map { $0.array != nil }), ("Errors", json["Errors"].map { $0.array != nil }),
-                          ("NextToken", json["NextToken"].map { $0.string != nil })] where ok == false {
-            throw AWSError(.malformedResponse, "BatchGetSecretValue answered a malformed \(key)", operation: "BatchGetSecretValue")
-        }
+        let r = AnswerReader(operation: "BatchGetSecretValue")
+        let o = try r.object(json)
         var values: [SecretValue] = []
-        for v in json["SecretValues"]?.array ?? [] { values.append(try SecretValue(json: v, operation: "BatchGetSecretValue")) }
-        let errors = (json["Errors"]?.array ?? []).map { e in
-            SecretError(secretID: e["SecretId"]?.string ?? "?",
-                        code: ErrorDecoding.cleanCode(e["ErrorCode"]?.string ?? "Error"),
-                        message: e["Message"]?.string ?? "")
+        for (i, v) in try r.array(o, "SecretValues", in: "").enumerated() {
+            values.append(try SecretValue(json: v, path: "SecretValues[\(i)]", reader: r))
         }
-        return (values, errors, nextToken(json))
+        var errors: [SecretError] = []
+        for (i, e) in (try r.optionalArray(o, "Errors", in: "") ?? []).enumerated() {
+            let path = "Errors[\(i)]"
+            let eo = try r.object(e, path)
+            errors.append(SecretError(secretID: try r.string(eo, "SecretId", in: path),
+                                      code: ErrorDecoding.cleanCode(try r.string(eo, "ErrorCode", in: path)),
+                                      message: try r.optionalString(eo, "Message", in: path) ?? ""))
+        }
+        return (values, errors, try r.nextToken(o))
     }
 
     // MARK: GetSecretValue
@@ -89,12 +97,6 @@ public final class SecretsManagerClient {
 
     /// Decodes a `GetSecretValue` answer.
     public static func getValue(_ json: JSONValue) throws(AWSError) -> SecretValue {
-        try SecretValue(json: json, operation: "GetSecretValue")
-    }
-
-    /// A `NextToken` that is present and not empty.
-    static func nextToken(_ json: JSONValue) -> String? {
-        guard let t = json["NextToken"]?.string, !t.isEmpty else { return nil }
-        return t
+        try SecretValue(json: json, path: "the answer", reader: AnswerReader(operation: "GetSecretValue"))
     }
 }

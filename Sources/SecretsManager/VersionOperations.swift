@@ -14,10 +14,17 @@ public struct SecretVersion: Sendable, Equatable {
         self.lastAccessedDate = lastAccessedDate
     }
 
-    init?(json: JSONValue) {
-        guard let id = json["VersionId"]?.string else { return nil }
-        self.init(versionID: id, stages: json["VersionStages"]?.array?.compactMap(\.string) ?? [],
-                  createdDate: json["CreatedDate"]?.double, lastAccessedDate: json["LastAccessedDate"]?.double)
+    /// Decodes one `Versions[]` entry strictly.
+    init(json: JSONValue, path: String, reader r: AnswerReader) throws(AWSError) {
+        let o = try r.object(json, path)
+        var stages: [String] = []
+        for (i, l) in (try r.optionalArray(o, "VersionStages", in: path) ?? []).enumerated() {
+            guard let s = l.string else { throw r.malformed("\(path).VersionStages[\(i)]", "a non-string") }
+            stages.append(s)
+        }
+        self.init(versionID: try r.string(o, "VersionId", in: path), stages: stages,
+                  createdDate: try r.optionalDate(o, "CreatedDate", in: path),
+                  lastAccessedDate: try r.optionalDate(o, "LastAccessedDate", in: path))
     }
 
     /// A version with no staging label is deprecated: the service deletes it in time.
@@ -33,17 +40,23 @@ extension SecretsManagerClient {
     }
 
     /// Decodes one `ListSecretVersionIds` page.
-    public static func listVersionsPage(_ json: JSONValue) -> (versions: [SecretVersion], nextToken: String?) {
-        ((json["Versions"]?.array ?? []).compactMap(SecretVersion.init(json:)), nextToken(json))
+    public static func listVersionsPage(_ json: JSONValue) throws(AWSError) -> (versions: [SecretVersion], nextToken: String?) {
+        let r = AnswerReader(operation: "ListSecretVersionIds")
+        let o = try r.object(json)
+        var versions: [SecretVersion] = []
+        for (i, v) in try r.array(o, "Versions", in: "").enumerated() {
+            versions.append(try SecretVersion(json: v, path: "Versions[\(i)]", reader: r))
+        }
+        return (versions, try r.nextToken(o))
     }
 
     /// Every version of a secret, newest first (by creation date).
     public func listVersions(id: String) throws(AWSError) -> [SecretVersion] {
-        var all: [SecretVersion] = [], token: String?
+        var all: [SecretVersion] = [], token: String?, walk = PageWalk(operation: "ListSecretVersionIds")
         repeat {
-            let page = Self.listVersionsPage(try send(Self.listVersionsCall(id: id, nextToken: token)))
+            let page = try Self.listVersionsPage(try send(Self.listVersionsCall(id: id, nextToken: token)))
             all += page.versions
-            token = page.nextToken
+            token = try walk.next(page.nextToken)
         } while token != nil
         return all.sorted { ($0.createdDate ?? 0, $0.versionID) > ($1.createdDate ?? 0, $1.versionID) }
     }

@@ -92,6 +92,8 @@ import Testing
 
     @Test func environmentThenProfile() throws {
         #expect(try policy([]).maxAttempts == 3)
+        #expect(try !policy([]).attemptsConfigured && !policy([]).modeConfigured)
+        #expect(try policy([], config: "[default]\nmax_attempts = 2\n").forLaunch().maxAttempts == 2)
         #expect(try policy([("AWS_MAX_ATTEMPTS", "5"), ("AWS_RETRY_MODE", "adaptive")]).mode == .adaptive)
         let p = try policy([], config: "[default]\nmax_attempts = 7\nretry_mode = adaptive\n")
         #expect(p.maxAttempts == 7 && p.mode == .adaptive)

@@ -28,11 +28,12 @@ import AWSHTTP
 
     @Test func retryClassification() {
         let p = RetryPolicy()
-        #expect(p.isRetryable(AWSError(.service(code: "ThrottlingException", status: 400), "")))
-        #expect(p.isRetryable(AWSError(.service(code: "HTTP503", status: 503), "")))
-        #expect(p.isRetryable(AWSError(.transport, "")))
-        #expect(!p.isRetryable(AWSError(.service(code: "LimitExceededException", status: 400), "")))
-        #expect(!p.isRetryable(AWSError(.service(code: "AccessDeniedException", status: 400), "")))
+        #expect(RetryPolicy.isRetryable(AWSError(.service(code: "ThrottlingException", status: 400), "")))
+        #expect(RetryPolicy.isRetryable(AWSError(.service(code: "HTTP503", status: 503), "")))
+        #expect(RetryPolicy.isRetryable(AWSError(.transport, "")))
+        #expect(!RetryPolicy.isRetryable(AWSError(.service(code: "LimitExceededException", status: 400), "")))
+        #expect(!RetryPolicy.isRetryable(AWSError(.service(code: "AccessDeniedException", status: 400), "")))
+        #expect(!RetryPolicy.isRetryable(AWSError(.malformedResponse, "")))
         for attempt in 1...10 { #expect(p.backoffMs(afterAttempt: attempt) <= 20_000) }
     }
 }

@@ -21,6 +21,18 @@ import Testing
         #expect(v["big"]?.plainText == "12345678901234567890")
     }
 
+    @Test func numbersConvertCheckedNeverTrap() throws {
+        #expect(try JSON.parse("30").int == 30)
+        #expect(try JSON.parse("3.0e1").int == 30)
+        #expect(try JSON.parse("1e300").int == nil)
+        #expect(try JSON.parse("1e400").int == nil)
+        #expect(try JSON.parse("1e400").double == nil, "infinity is not a number lwexec accepts")
+        #expect(try JSON.parse("2.5").int == nil)
+        #expect(try JSON.parse("-9223372036854775808").int == Int.min)
+        #expect(try JSON.parse("9223372036854775808").int == nil)
+        #expect(try JSON.parse("\"30\"").int == nil)
+    }
+
     @Test func rejectsMalformedInput() {
         for bad in ["", "{", "[1,]", "{\"a\" 1}", "nul", "\"\u{1}\"", "1 2", "{\"a\":1,}"] {
             #expect(throws: JSON.ParseError.self) { try JSON.parse(bad) }

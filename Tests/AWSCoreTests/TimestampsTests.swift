@@ -23,6 +23,10 @@ import Testing
         #expect(Timestamps.parseHTTPDate("Thu, 01 Jan 1970 00:00:00 GMT") == 0)
         #expect(Timestamps.parseHTTPDate("29 Nov 2026 10:02:35") == nil)
         #expect(Timestamps.parseHTTPDate("Sun, 29 Foo 2026 10:02:35 GMT") == nil)
+        // Hostile headers are rejected, never trapped on.
+        #expect(Timestamps.parseHTTPDate("Sun, 29 Nov 99999999999999 10:02:35 GMT") == nil)
+        #expect(Timestamps.parseHTTPDate("Sun, 29 Nov 9223372036854775807 10:02:35 GMT") == nil)
+        #expect(Timestamps.parseHTTPDate("Sun, 29 Nov 2026 -1:-2:-3 GMT") == nil)
     }
 
     @Test func formatRoundTrips() {

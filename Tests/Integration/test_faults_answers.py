@@ -194,8 +194,9 @@ def test_a_very_large_answer_succeeds_or_fails_cleanly(lw: LW, app):
 # ----------------------------------------------------------------------------- later round trips only
 @pytest.mark.parametrize("kind", ["500", "garbage", "truncated-json", "reset", "throttle"])
 def test_a_fault_in_a_later_batch_never_starts_a_partial_environment(lw: LW, big, kind):
-    """The first BatchGetSecretValue (20 values) succeeds; the rest fail: nothing runs."""
-    with MangleProxy(lw.emulator.url, kind, ops=("BatchGetSecretValue",), skip=1) as proxy:
+    """The first BatchGetSecretValue (20 values) succeeds, the names are listed, and one of the
+    GetSecretValue calls for the rest fails: nothing runs."""
+    with MangleProxy(lw.emulator.url, kind, ops=("GetSecretValue",), skip=1) as proxy:
         code, err, _ = outcome(lw, [big[0]], through(lw, proxy, AWS_MAX_ATTEMPTS="2"), big[1])
     assert proxy.hits >= 1
     assert code == 125, err

@@ -36,10 +36,11 @@ def test_pagination_with_recursive_and_nested_pages(lw: LW):
     assert lw.secret_vars(probe.env()) == expected
 
 
-@pytest.mark.parametrize("count,max_rounds", [(3, 1), (20, 1), (21, 3), (100, 3), (120, 4)])
+@pytest.mark.parametrize("count,max_rounds", [(3, 1), (20, 1), (21, 3), (84, 3), (100, 4), (120, 5)])
 def test_sequential_round_trips_on_the_wire(lw: LW, count: int, max_rounds: int):
-    """Up to 20 secrets in one round trip; 100 in at most three (counted at a proxy, not by lwexec).
-    Past 100, each further ListSecrets page of 100 adds one."""
+    """Up to 20 secrets in one round trip (BatchGetSecretValue); then one ListSecrets round per page of
+    100 names and one GetSecretValue round per 64 remaining values (counted at a proxy, not by lwexec):
+    the values past the first 20 use GetSecretValue's quota, 100 times BatchGetSecretValue's."""
     import sys
     sys.path.insert(0, str(__import__("pathlib").Path(__file__).parent / "helpers"))
     from wire_proxy import WireProxy

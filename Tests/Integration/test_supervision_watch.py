@@ -6,10 +6,15 @@ from __future__ import annotations
 import os
 import signal
 import subprocess
+import sys
+import threading
 import time
 from pathlib import Path
 
 from conftest import LW, PY, wait_for as conftest_wait_for
+
+sys.path.insert(0, str(Path(__file__).parent / "helpers"))
+from chaos_proxy import ChaosProxy  # noqa: E402
 
 # Appends "<pid> <value>" to a log file on every start, then waits; on SIGHUP appends "HUP <pid>".
 # With "ignore-term" it ignores SIGTERM, so that only SIGKILL ends it.
@@ -118,28 +123,84 @@ def test_a_command_ignoring_the_kill_signal_is_killed_after_the_timeout(lw: LW):
                 pass
 
 
-def test_a_failing_poll_leaves_the_command_running(lw: LW):
+class StderrLines:
+    """Collects a running process's stderr lines as they come (a thread reads the pipe)."""
+
+    def __init__(self, p: subprocess.Popen):
+        self.lines: list[str] = []
+        self._t = threading.Thread(target=self._read, args=(p,), daemon=True)
+        self._t.start()
+
+    def _read(self, p: subprocess.Popen) -> None:
+        for raw in iter(p.stderr.readline, b""):
+            self.lines.append(raw.decode("utf-8", "replace").rstrip("\n"))
+
+    def having(self, text: str) -> list[str]:
+        return [ln for ln in self.lines if text in ln]
+
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+
+class Gate(ChaosProxy):
+    """Forwards to moto while open; while closed, every request gets 503 ServiceUnavailable."""
+
+    def __init__(self, upstream: str):
+        super().__init__(upstream)
+        self.closed = False
+
+    def _serve(self, h, body: bytes) -> None:
+        if self.closed:
+            return self._error(h, 503, "ServiceUnavailable", "Service is unavailable, try again")
+        return super()._serve(h, body)
+
+
+def test_watch_keeps_seeing_rotations_after_the_timeout_has_passed(lw: LW):
+    # Each poll has its own deadline: a watch started with --timeout 2s still sees a rotation made
+    # long after those 2 s (before: every poll after them "gave up: the deadline passed").
     lw.seed("app/db_password", "old-value-123456")
-    name = f"watch{lw.uid}"
-    keys = lw.emulator.make_user(name, {"Version": "2012-10-17", "Statement": [
-        {"Effect": "Allow", "Action": "*", "Resource": "*"}]})
-    lw.secret_keys.append(keys.secret_access_key)
     log = lw.path("starts.log")
-    p = lw.popen(["--watch", "1s", "--timeout", "3s", lw.name("app"), "--", PY, "-c", CHILD, str(log), "plain"],
-                 keys=keys, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    t0 = time.monotonic()
+    p = start(lw, ["--watch", "1s", "--timeout", "2s", lw.name("app")], log)
     try:
         wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
-        # Without its access key every later poll is refused; the rotation cannot be seen.
-        lw.emulator.client("iam").delete_access_key(UserName=name, AccessKeyId=keys.access_key_id)
+        time.sleep(max(0.0, t0 + 4.0 - time.monotonic()))  # the precondition: the start's deadline is long gone
         lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
                                                                SecretString="new-value-654321")
-        time.sleep(3.5)
-        assert p.poll() is None, "lwexec ended when a poll failed"
+        wait_for(lambda: len(lines(log)) >= 2, 10, "the restart with the rotated value")
+        assert lines(log)[1].split()[1] == "new-value-654321"
     finally:
         rc, err = stop(p)
-    assert len(lines(log)) == 1
-    warnings = [ln for ln in err.splitlines() if "poll failed" in ln]
-    assert len(warnings) == 1, err  # once per run of failures, not once per poll
+    assert "poll failed" not in err, err
+
+
+def test_a_failing_poll_leaves_the_command_running_and_the_next_poll_recovers(lw: LW):
+    lw.seed("app/db_password", "old-value-123456")
+    log = lw.path("starts.log")
+    with Gate(lw.emulator.url) as gate:
+        env = {**lw.emulator.env(), "AWS_ENDPOINT_URL_SECRETS_MANAGER": gate.url}
+        p = lw.popen(["--watch", "1s", "--timeout", "2s", lw.name("app"), "--", PY, "-c", CHILD, str(log), "plain"],
+                     env=env, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        err = StderrLines(p)
+        try:
+            wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
+            gate.closed = True
+            lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
+                                                                   SecretString="new-value-654321")
+            wait_for(lambda: err.having("poll failed"), 15, "the warning about the failed poll")
+            assert p.poll() is None, "lwexec ended when a poll failed"
+            assert len(lines(log)) == 1, "restarted without being able to read the new value"
+            gate.closed = False
+            wait_for(lambda: len(lines(log)) >= 2, 15, "the restart once polling works again")
+            assert lines(log)[1].split()[1] == "new-value-654321"
+            wait_for(lambda: err.having("polling works again"), 5, "the recovery notice")
+        finally:
+            if p.poll() is None:
+                os.kill(p.pid, signal.SIGTERM)
+            p.wait(10)
+            err._t.join(5)
+    assert len(err.having("poll failed")) == 1, err.text()  # once per run of failures, not once per poll
+    assert "new-value-654321" not in err.text() and "old-value-123456" not in err.text()
 
 
 def test_watch_needs_a_valid_duration(lw: LW):

@@ -7,6 +7,12 @@ import AWSSigV4
 public struct SSOCredentialProvider: IdentifiedCredentialProvider {
     public init() {}
 
+    /// The longest lifetime believed from an SSO answer (a token's `expiresIn`): 90 days, the longest
+    /// session IAM Identity Center allows.
+    static let maxLifetimeSeconds = 90 * 86_400
+    /// The latest expiration believed from an SSO answer: the year 9999.
+    static let latestExpiration = 253_402_300_799
+
     public func describe(_ context: CredentialContext) -> String {
         "sso settings of profile \(context.profileName)"
     }
@@ -102,10 +108,11 @@ public struct SSOCredentialProvider: IdentifiedCredentialProvider {
                                                            (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")], body: body)
         }
         guard let json = try? JSON.parse(r.body), let token = json["accessToken"]?.string,
-              let expiresIn = json["expiresIn"]?.double else {
-            throw AWSError(.malformedResponse, "sso-oidc:CreateToken answered without a token", hint: "check AWS_ENDPOINT_URL_SSO_OIDC")
+              let expiresIn = json["expiresIn"]?.int, (1...Self.maxLifetimeSeconds).contains(expiresIn) else {
+            throw AWSError(.malformedResponse, "sso-oidc:CreateToken answered without a token or a valid expiresIn",
+                           hint: "check AWS_ENDPOINT_URL_SSO_OIDC")
         }
-        return (token, Int(expiresIn), json["refreshToken"]?.string)
+        return (token, expiresIn, json["refreshToken"]?.string)
     }
 
     /// `GetRoleCredentials` from the portal (unsigned; the bearer token authorizes it).
@@ -130,7 +137,14 @@ public struct SSOCredentialProvider: IdentifiedCredentialProvider {
               let id = rc["accessKeyId"]?.string, let secret = rc["secretAccessKey"]?.string else {
             throw AWSError(.malformedResponse, "sso:GetRoleCredentials answered without credentials", hint: "check AWS_ENDPOINT_URL_SSO")
         }
-        let exp = rc["expiration"]?.double.map { Int($0 / 1000) }
+        // Milliseconds since the epoch; a value that is not a whole number of a sane size is a malformed answer.
+        var exp: Int?
+        if let v = rc["expiration"] {
+            guard let ms = v.int, ms >= 0, ms / 1000 <= Self.latestExpiration else {
+                throw AWSError(.malformedResponse, "sso:GetRoleCredentials answered an invalid expiration", hint: "check AWS_ENDPOINT_URL_SSO")
+            }
+            exp = ms / 1000
+        }
         return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: rc["sessionToken"]?.string, expiration: exp,
                            source: "sso role \(s.role) in account \(s.account) (profile \(profile))")
     }

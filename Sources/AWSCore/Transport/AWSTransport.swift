@@ -1,26 +1,22 @@
 import AWSHTTP
 import AWSSigV4
 
-/// One AWS call the run's way: built (and signed) afresh for each attempt at the corrected clock,
-/// retried on transient failures, rate-limited in adaptive mode, and never past the deadline.
-///
-/// Used by the credential providers and STS; `AWSJSONClient` applies the same rules to parallel calls.
+/// One AWS call at a time through the run's `RetryDriver`: used by the credential providers, STS and IMDS.
+/// (`AWSJSONClient` sends its parallel calls through the same driver.)
 public struct AWSTransport {
     public var http: HTTPClient
-    public var retry: RetryPolicy
-    public var deadlineMs: Int
-    public var log: Logger
+    public var driver: RetryDriver
+    public var deadline: Deadline
     /// A connect timeout shorter than the client's (IMDS: 1 s).
     public var connectTimeoutMs: Int?
     /// The longest one attempt may take (IMDS: 1 s; else the client's own limit).
     public var attemptTimeoutMs: Int?
 
-    public init(http: HTTPClient, retry: RetryPolicy, deadlineMs: Int, log: Logger,
+    public init(http: HTTPClient, retry: RetryPolicy, deadline: Deadline, log: Logger,
                 connectTimeoutMs: Int? = nil, attemptTimeoutMs: Int? = nil) {
         self.http = http
-        self.retry = retry
-        self.deadlineMs = deadlineMs
-        self.log = log
+        self.driver = RetryDriver(policy: retry, log: log)
+        self.deadline = deadline
         self.connectTimeoutMs = connectTimeoutMs
         self.attemptTimeoutMs = attemptTimeoutMs
     }
@@ -29,72 +25,16 @@ public struct AWSTransport {
     public static func forCredentials(_ context: CredentialContext, retry: RetryPolicy = RetryPolicy(),
                                       connectTimeoutMs: Int? = nil, attemptTimeoutMs: Int? = nil) -> AWSTransport {
         AWSTransport(http: HTTPClient(options: HTTPOptions(caBundle: context.env["AWS_CA_BUNDLE"])), retry: retry,
-                     deadlineMs: Clock.monotonicMs() + context.remainingMs, log: context.log,
+                     deadline: .after(ms: context.remainingMs), log: context.log,
                      connectTimeoutMs: connectTimeoutMs, attemptTimeoutMs: attemptTimeoutMs)
     }
 
     /// Sends the request `build` makes (given the signing time) until it gets a 2xx answer, a final error,
     /// or runs out of attempts or time. `what` names the call in messages, e.g. "sts:AssumeRole to https://...".
-    public func send(_ what: String, operation: String, build: (AmzDate) -> HTTPRequest) throws(AWSError) -> HTTPResponse {
-        var attempt = 1
-        while true {
-            let left = deadlineMs - Clock.monotonicMs()
-            guard left > 0 else {
-                throw AWSError(.transport, "\(what) gave up: the deadline passed", hint: "raise --timeout, or check the network",
-                               operation: operation)
-            }
-            if retry.mode == .adaptive {
-                AdaptiveRateLimiter.shared.acquire(deadline: Double(deadlineMs) / 1000)
-            }
-            var request = build(ClockSkew.now())
-            request.timeoutMs = min(left, attemptTimeoutMs ?? .max)
-            request.connectTimeoutMs = connectTimeoutMs
-            let outcome = Self.interpret(http.send(request), what: what, operation: operation)
-            var skewed = false
-            switch outcome {
-            case .success(let r):
-                if retry.mode == .adaptive { AdaptiveRateLimiter.shared.update(throttled: false) }
-                return r
-            case .failure(let failure):
-                let e = failure.error, date = failure.date
-                if retry.mode == .adaptive { AdaptiveRateLimiter.shared.update(throttled: retry.isThrottling(e)) }
-                if let code = e.code, ClockSkew.correct(code: code, serverDate: date) {
-                    log.debug("\(what): clock skew corrected by \(ClockSkew.offsetSeconds) s; re-signing")
-                    skewed = true
-                }
-                log.debug("\(what) failed: \(e.code ?? "transport"): \(e.message) (attempt \(attempt))")
-                guard (skewed || retry.isRetryable(e)) && attempt < retry.maxAttempts else { throw e }
-                let wait = skewed ? 0 : retry.backoffMs(afterAttempt: attempt)
-                if Clock.monotonicMs() + wait >= deadlineMs { throw e }
-                Clock.sleep(ms: wait)
-            }
-            attempt += 1
-        }
-    }
-
-    /// A 2xx answer, or the error it means with the server's `Date` header (for clock skew).
-    static func interpret(_ answer: Result<HTTPResponse, HTTPError>, what: String,
-                          operation: String) -> Result<HTTPResponse, ErrorWithDate> {
-        switch answer {
-        case .failure(let e):
-            let how = e.kind == .timeout ? "timed out" : "failed"
-            let kind: AWSError.Kind = e.kind == .unavailable ? .configuration : .transport
-            return .failure(ErrorWithDate(AWSError(kind, "\(what) \(how): \(e.message)", hint: "check the network and the endpoint",
-                                                   operation: operation), nil))
-        case .success(let r) where (200..<300).contains(r.status):
-            return .success(r)
-        case .success(let r):
-            let (code, message) = ErrorDecoding.decode(status: r.status, headers: r.headers, body: r.body)
-            return .failure(ErrorWithDate(AWSError(.service(code: code, status: r.status), message, operation: operation),
-                                          r.header("date")))
-        }
-    }
-
-    /// An error and the answer's `Date` header.
-    struct ErrorWithDate: Error {
-        var error: AWSError
-        var date: String?
-        init(_ error: AWSError, _ date: String?) { self.error = error; self.date = date }
+    public func send(_ what: String, operation: String, build: @escaping (AmzDate) -> HTTPRequest) throws(AWSError) -> HTTPResponse {
+        let request = RetryDriver.Request(label: what, operation: operation, connectTimeoutMs: connectTimeoutMs,
+                                          attemptTimeoutMs: attemptTimeoutMs, build: build)
+        return try driver.send([request], over: http, until: deadline)[0].get()
     }
 }
 

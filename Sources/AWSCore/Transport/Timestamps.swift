@@ -57,7 +57,9 @@ public enum Timestamps {
               let d = Int(parts[1]), let y = Int(parts[3]),
               let mo = months.firstIndex(of: parts[2].lowercased()) else { return nil }
         let hms = parts[4].split(separator: ":").compactMap { Int($0) }
-        guard hms.count == 3, (1...31).contains(d), hms[0] < 24, hms[1] < 60, hms[2] <= 60 else { return nil }
+        // Four-digit years only: a header from the network must not overflow the arithmetic below.
+        guard hms.count == 3, (1...31).contains(d), (1...9999).contains(y),
+              (0..<24).contains(hms[0]), (0..<60).contains(hms[1]), (0...60).contains(hms[2]) else { return nil }
         return days(year: y, month: mo + 1, day: d) * 86_400 + hms[0] * 3600 + hms[1] * 60 + hms[2]
     }
 

@@ -30,7 +30,7 @@ struct WhoamiCommand: ParsableCommand {
         let session = try AWSSession(common.aws, env: ProcessEnvironment.current(), log: log)
         var context = session.setup.context
         context.region = session.setup.region
-        context.deadlineMs = session.client.deadlineMs
+        context.deadlineMs = session.client.deadline.monotonicMs
         context.log = log
         let sts = try STSClient(context, transport: .forCredentials(context, retry: try RetryPolicy.resolve(context)))
         let identity = try sts.getCallerIdentity(session.credentials)

@@ -64,9 +64,9 @@ struct CompletionNameSource {
 
     /// One `ListSecrets` page walk filtered by `parent`; `complete` is false when it stopped early.
     func list(_ parent: String, setup: AWSSetup) -> (names: [String], complete: Bool) {
-        let deadlineMs = Clock.monotonicMs() + budgetMs
+        let deadline = Deadline.after(ms: budgetMs)
         var context = setup.context
-        context.deadlineMs = deadlineMs
+        context.deadlineMs = deadline.monotonicMs
         context.log = log
         context.region = setup.region
         context.credentialCache = Self.credentialCache(env: env, log: log)
@@ -81,13 +81,13 @@ struct CompletionNameSource {
                                                        caBundle: env["AWS_CA_BUNDLE"]))
             let client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
                                        region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
-                                       deadlineMs: deadlineMs)
-            var token: String?, pages = 0
+                                       deadline: deadline)
+            var token: String?, pages = 0, walk = PageWalk(operation: "ListSecrets")
             repeat {
                 let call = SecretsManagerClient.listSecretsCall(namePrefix: parent.isEmpty ? nil : parent, nextToken: token)
-                let page = SecretsManagerClient.listSecretsPage(try client.call(call.operation, call.input))
+                let page = try SecretsManagerClient.listSecretsPage(try client.call(call.operation, call.input))
                 names += page.entries.map(\.name).filter { $0.hasPrefix(parent) }
-                token = page.nextToken
+                token = try walk.next(page.nextToken)
                 pages += 1
             } while token != nil && pages < Self.maxPages
             log.debug("completion: \(names.count) name(s) under \(parent) in \(pages) page(s)")

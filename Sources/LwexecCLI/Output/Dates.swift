@@ -9,7 +9,7 @@ enum Dates {
     static func short(_ epoch: Double) -> String { format(epoch, "%Y-%m-%d %H:%M") }
 
     private static func format(_ epoch: Double, _ pattern: String) -> String {
-        var t = time_t(epoch.rounded(.down))
+        guard epoch.isFinite, var t = time_t(exactly: epoch.rounded(.down)) else { return "(invalid date)" }
         var tm = Glibc.tm()
         gmtime_r(&t, &tm)
         var buf = [CChar](repeating: 0, count: 64)

@@ -46,6 +46,9 @@ class WireProxy:
                 with proxy.lock:
                     proxy.calls.append((self.headers.get("X-Amz-Target", "?"), start, time.monotonic()))
 
+        # lwexec opens up to 64 connections at once: the default listen backlog (5) would drop SYNs
+        # and the retransmits would look like extra round trips.
+        ThreadingHTTPServer.request_queue_size = 128
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"

@@ -15,8 +15,11 @@ extension RetryPolicy {
                                hint: "set it to e.g. 3, or unset it for the default")
             }
             p.maxAttempts = n
+            p.maxAttemptsWithoutAnswer = n
+            p.attemptsConfigured = true
         }
         if let (text, source) = Self.setting("AWS_RETRY_MODE", "retry_mode", context.env, profile, context.profileName) {
+            p.modeConfigured = true
             switch text.lowercased() {
             case "standard", "legacy": p.mode = .standard
             case "adaptive": p.mode = .adaptive
@@ -33,11 +36,5 @@ extension RetryPolicy {
         if let v = env[envName] { return (v, envName) }
         if let v = profile[key], !v.isEmpty { return (v, "\(key) in profile \(profileName)") }
         return nil
-    }
-
-    /// Whether the error is a throttling answer (which is what the adaptive limiter reacts to).
-    public func isThrottling(_ error: AWSError) -> Bool {
-        guard case .service(let code, let status) = error.kind else { return false }
-        return Self.throttlingCodes.contains(code) || status == 429
     }
 }

@@ -5,9 +5,8 @@ import Glibc
 ///
 /// It stays off until the first throttling answer, so a run that is never throttled pays nothing;
 /// when a fleet starts at once, each client slows itself down instead of retrying into the storm.
-/// Main-thread only (one per process, shared by every client of the run).
+/// One per client (owned by its `RetryDriver`), driven from one thread.
 public final class AdaptiveRateLimiter {
-    nonisolated(unsafe) public static let shared = AdaptiveRateLimiter()
 
     static let beta = 0.7, scale = 0.4, smooth = 0.8, minFillRate = 0.5, minCapacity = 1.0
 
