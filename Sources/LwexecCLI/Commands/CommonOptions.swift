@@ -20,7 +20,7 @@ struct CommonOptions: ParsableArguments {
                                valueName: "url"))
     var endpointURL: String?
 
-    @Option(help: ArgumentHelp("Give up on AWS after this long: 30s, 2m.", valueName: "duration"))
+    @Option(help: ArgumentHelp("How long one AWS operation may take (a start, one --watch poll, a command); throttling is retried until then: 30s, 2m.", valueName: "duration"))
     var timeout: String = "30s"
 
     func validate() throws {
