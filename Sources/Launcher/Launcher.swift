@@ -11,8 +11,10 @@ import Glibc
 ///   no threads, so nothing can run at an awkward moment and nothing is lost between spawn and wait.
 /// - The child starts with an empty signal mask and default dispositions, except the signals lwexec
 ///   itself inherited as ignored, SIGCHLD excepted (see `spawnDefaults(inheritedIgnored:)`).
-/// - Signals sent with kill(2) are forwarded once; signals the terminal sent to the whole foreground
-///   process group are not, because the child got its own copy (see `action(for:)`).
+/// - The child leads a process group of its own (and gets the terminal's foreground when lwexec's group
+///   had it), so a kill of lwexec's group reaches the child once, through lwexec (see `ChildPlacement`).
+/// - Signals sent with kill(2) are forwarded once; signals the terminal sent to a foreground group that
+///   holds the child too are not, because the child got its own copy (see `action(for:)`).
 /// - The exit status is the child's, and a child killed by signal N leaves lwexec killed by N.
 public enum Launcher {
     /// Blocks all catchable signals in the calling (main) thread BEFORE spawning (call it early so no
@@ -34,10 +36,11 @@ public enum Launcher {
     /// Starts `path` with the spec's argv and environment; stdio and every other descriptor not marked
     /// close-on-exec are inherited.
     ///
-    /// `fileActions` rearranges the child's descriptors (`--mask`); `setsid` gives it a session of its own.
+    /// `fileActions` rearranges the child's descriptors (`--mask`); `setsid` gives it a session of its own,
+    /// `newGroup` a process group of its own that it leads (ignored with `setsid`, which implies one).
     static func spawn(path: String, spec: LaunchSpec, inheritedIgnored: sigset_t,
                       fileActions: UnsafePointer<posix_spawn_file_actions_t>? = nil,
-                      setsid: Bool = false) -> Result<pid_t, LaunchError> {
+                      setsid: Bool = false, newGroup: Bool = false) -> Result<pid_t, LaunchError> {
         let command = spec.arguments.first ?? ""
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
@@ -48,8 +51,15 @@ public enum Launcher {
         posix_spawnattr_setsigmask(&attributes, &mask)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
         // glibc always spawns with clone(CLONE_VM | CLONE_VFORK); POSIX_SPAWN_USEVFORK is a no-op there.
-        let sessionFlag = setsid ? Int32(LW_POSIX_SPAWN_SETSID) : 0
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | sessionFlag))
+        // Not both: glibc runs setsid first, and setpgid then fails for a session leader (EPERM).
+        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
+        if setsid {
+            flags |= Int32(LW_POSIX_SPAWN_SETSID)
+        } else if newGroup {
+            flags |= Int32(POSIX_SPAWN_SETPGROUP)
+            posix_spawnattr_setpgroup(&attributes, 0)
+        }
+        posix_spawnattr_setflags(&attributes, Int16(flags))
 
         let argv = spec.arguments.map { strdup($0) } + [nil]
         let envp = spec.environment.map { environmentEntry($0.0, $0.1) } + [nil]
@@ -175,10 +185,11 @@ public enum Launcher {
     ///
     /// - SIGCHLD reaps (and is never forwarded).
     /// - `SI_KERNEL` is how the terminal sends SIGINT, SIGQUIT, SIGTSTP, SIGWINCH (and SIGHUP/SIGCONT when
-    ///   the controlling process exits) to the whole foreground process group. The child is in lwexec's
-    ///   group and got its own copy, so forwarding would deliver it twice: ignore it. Two exceptions:
-    ///   the child has left lwexec's group (it got nothing), and SIGHUP/SIGCONT arriving at lwexec as a
-    ///   session leader, which is the terminal hanging up and goes to the session leader only.
+    ///   the controlling process exits) to the whole foreground process group. With the child in lwexec's
+    ///   group (`ChildPlacement.shared`) it got its own copy, so forwarding would deliver it twice: ignore
+    ///   it. Two exceptions: the child is outside lwexec's group (it got nothing: lwexec's group was the
+    ///   foreground, not the child's), and SIGHUP/SIGCONT arriving at lwexec as a session leader, which is
+    ///   the terminal hanging up and goes to the session leader only.
     /// - A signal lwexec sent itself (e.g. SIGPIPE from writing to a closed stderr) is not the child's.
     /// - Everything else, notably kill(2) from a user or supervisor, is forwarded exactly once.
     static func action(for received: ReceivedSignal, selfPID: pid_t, sessionLeader: Bool,

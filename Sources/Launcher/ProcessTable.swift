@@ -57,14 +57,9 @@ enum ProcessTable {
 
     /// Every process that descends from `ancestor` (children, grandchildren, ...), excluding it.
     static func descendants(of ancestor: pid_t) -> [pid_t] {
-        guard let directory = opendir("/proc") else { return [] }
-        defer { closedir(directory) }
         var children: [pid_t: [pid_t]] = [:]
-        while let entry = readdir(directory) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            guard let pid = pid_t(name), let parent = parent(of: pid) else { continue }
+        for pid in allProcesses() ?? [] {
+            guard let parent = parent(of: pid) else { continue }
             children[parent, default: []].append(pid)
         }
         var result: [pid_t] = []
@@ -74,6 +69,27 @@ enum ProcessTable {
             queue += children[pid] ?? []
         }
         return result
+    }
+
+    /// Whether a process other than `me` is in process group `group`; nil when /proc cannot be read.
+    ///
+    /// One getpgid(2) per process, no file read: ~0.1 ms for a few hundred processes.
+    static func groupHasOthers(_ group: pid_t, besides me: pid_t) -> Bool? {
+        allProcesses()?.contains { $0 != me && getpgid($0) == group }
+    }
+
+    /// The pids in /proc (this PID namespace's processes); nil when it cannot be read.
+    static func allProcesses() -> [pid_t]? {
+        guard let directory = opendir("/proc") else { return nil }
+        defer { closedir(directory) }
+        var pids: [pid_t] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if let pid = pid_t(name) { pids.append(pid) }
+        }
+        return pids
     }
 
     /// A small text file, read whole with read(2); nil if it cannot be opened.

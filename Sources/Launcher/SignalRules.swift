@@ -8,7 +8,8 @@ extension Launcher {
         case ignore
         /// kill(child, n); a sigqueue(3) value is passed along.
         case child(Int32)
-        /// kill(-child, n): the child's own process group, for a child in its own session (a pty).
+        /// kill(-pgid, n): the child's process group, for a child outside lwexec's group (in a group or a
+        /// session of its own).
         case childGroup(Int32)
         /// Copy lwexec's terminal size into the child's pty; the kernel then signals its foreground group.
         case resizePty
@@ -18,6 +19,7 @@ extension Launcher {
     struct SignalContext {
         var selfPID: pid_t
         var sessionLeader: Bool
+        /// The child is in lwexec's own process group (`ChildPlacement.shared`).
         var childInOwnGroup: Bool
         /// The child has its own session and a pty as controlling terminal (`--mask` on a terminal).
         var childIsolated: Bool
@@ -29,13 +31,14 @@ extension Launcher {
     /// - SIGCHLD reaps; terminal signals the child already got and lwexec's own signals are dropped
     ///   (`action(for:)`).
     /// - SIGTSTP/SIGTTIN/SIGTTOU go on only if the child does not already have one pending or is not
-    ///   already stopped (a shell's `kill -TSTP %1` signals the whole group). A child in its own session
-    ///   is an orphaned process group, where the kernel discards those three: it gets SIGSTOP instead.
-    /// - SIGCONT goes on only to a stopped child: after `fg` the child was continued by the shell's own
-    ///   SIGCONT to the group, and a second one would run its SIGCONT handler twice.
+    ///   already stopped. A child in its own session is an orphaned process group, where the kernel
+    ///   discards those three: it gets SIGSTOP instead.
+    /// - SIGCONT goes on only to a stopped child: after `fg` with the child in lwexec's group, the shell's
+    ///   own SIGCONT to the group continued it, and a second one would run its SIGCONT handler twice.
+    ///   A child in a group of its own gets it on that group, all of which a Ctrl-Z stopped.
     /// - SIGWINCH with a pty: the size is copied to the pty (the kernel sends SIGWINCH if it changed).
-    /// - Terminal-generated signals for an isolated child go to its process group, as the terminal
-    ///   would have sent them; everything else goes to the child itself.
+    /// - Terminal-generated signals (`SI_KERNEL`) for a child outside lwexec's group go to the child's
+    ///   group, as the terminal would have sent them to it; everything else goes to the child itself.
     static func delivery(for received: ReceivedSignal, context c: SignalContext) -> Delivery {
         switch action(for: received, selfPID: c.selfPID, sessionLeader: c.sessionLeader,
                       childInOwnGroup: { c.childInOwnGroup }) {
@@ -44,17 +47,19 @@ extension Launcher {
         case .forward: break
         }
         let signal = received.signal
-        let target: (Int32) -> Delivery = { c.childIsolated ? .childGroup($0) : .child($0) }
+        let apart = !c.childInOwnGroup
+        let group: (Int32) -> Delivery = { apart ? .childGroup($0) : .child($0) }
         if signal == SIGWINCH && c.childIsolated { return .resizePty }
         if JobControl.stopSignals.contains(signal) {
             if let s = c.childStatus, s.isStopped || s.hasPending(signal) { return .ignore }
-            return c.childIsolated ? .childGroup(SIGSTOP) : .child(signal)
+            if c.childIsolated { return .childGroup(SIGSTOP) }
+            return received.code == SI_KERNEL ? group(signal) : .child(signal)
         }
         if signal == SIGCONT {
             if let s = c.childStatus, !s.isStopped { return .ignore }
-            return target(SIGCONT)
+            return group(SIGCONT)
         }
-        if c.childIsolated && received.code == SI_KERNEL { return .childGroup(signal) }
+        if received.code == SI_KERNEL { return group(signal) }
         return .child(signal)
     }
 }

@@ -8,7 +8,8 @@ import OutputMask
 ///
 /// Why a signalfd rather than sigtimedwait: with `--mask` lwexec must copy output and take signals at
 /// the same time, and poll(2) over both is the one wait that does that without handlers or threads.
-/// The rules for each signal are in `delivery(for:context:)`; docs/signals.md has the table.
+/// The rules for each signal are in `delivery(for:context:)`; docs/signals.md has the table. Where the
+/// child runs (its own process group, with the terminal) is `ChildPlacement`, job control `childStopped`.
 final class Supervisor {
     let options: SupervisionOptions
     var spec: LaunchSpec
@@ -23,6 +24,9 @@ final class Supervisor {
 
     var child: pid_t = 0
     var childIsolated = false
+    /// Decided at the first start, kept for every restarted child.
+    var placement: ChildPlacement?
+    let terminal = ControllingTerminal.find()
     var ptyMaster: Int32 = -1
     var pumps: [OutputPump] = []
     var maskValues: [[UInt8]]?
@@ -63,6 +67,7 @@ final class Supervisor {
             handleDeadlines()
             if let outcome, restart == nil, isWoundDown() {
                 pumps.forEach { $0.finish() }
+                takeTerminalBack()
                 Launcher.finish(outcome, command: command)
             }
         }
@@ -82,19 +87,27 @@ final class Supervisor {
             }
         }
         let setsid = io?.setsid ?? false
+        if placement == nil {
+            placement = setsid ? .ownSession : ChildPlacement.decide(
+                foreground: terminal?.foreground(), ownGroup: ownGroup, me: me,
+                othersInGroup: { ProcessTable.groupHasOthers(self.ownGroup, besides: self.me) })
+        }
+        let newGroup = placement == .ownGroup
         let result: Result<pid_t, LaunchError>
         if io != nil {
             result = withUnsafeMutablePointer(to: &io!.actions) { actions in
                 Launcher.spawn(path: path, spec: spec, inheritedIgnored: inheritedIgnored,
-                               fileActions: UnsafePointer(actions), setsid: setsid)
+                               fileActions: UnsafePointer(actions), setsid: setsid, newGroup: newGroup)
             }
         } else {
-            result = Launcher.spawn(path: path, spec: spec, inheritedIgnored: inheritedIgnored)
+            result = Launcher.spawn(path: path, spec: spec, inheritedIgnored: inheritedIgnored, newGroup: newGroup)
         }
         switch result {
         case .success(let pid): child = pid
         case .failure(let error): Launcher.fail(error)
         }
+        // A read of the terminal before this stops the child with SIGTTIN; `childStopped` continues it.
+        handTerminalToChild()
         if var io {
             io.closeChildEnds()
             pumps += io.pumps
@@ -159,6 +172,8 @@ final class Supervisor {
         let delivery = Launcher.delivery(for: received, context: context)
         if delivery == .reap { reap(); return }
         guard alive else { return }  // winding down: nothing to forward to
+        // `fg` gave lwexec's group the terminal: the child's group gets it before it is continued.
+        if received.signal == SIGCONT { handTerminalToChild() }
         // A terminating signal during a restart means "stop", not "restart": the old child's end is final.
         if restart != nil, [SIGTERM, SIGINT, SIGHUP, SIGQUIT].contains(received.signal), delivery != .ignore {
             restart = nil
@@ -176,7 +191,7 @@ final class Supervisor {
             }
         case .childGroup(let signal):
             if signal == SIGSTOP && received.signal != SIGSTOP { requestedStop = received.signal }
-            kill(-child, signal)
+            signalChildGroup(signal)
         }
     }
 
@@ -190,10 +205,7 @@ final class Supervisor {
                 if let ended = Launcher.Outcome(waitStatus: status) {
                     mainChildEnded(ended)
                 } else if status & 0xFF == 0x7F {  // WIFSTOPPED
-                    let stopSignal = (status >> 8) & 0xFF
-                    let mirror = stopSignal == SIGSTOP ? (requestedStop ?? SIGSTOP) : stopSignal
-                    requestedStop = nil
-                    JobControl.stopSelf(like: mirror)
+                    childStopped(by: (status >> 8) & 0xFF)
                 }
                 continue
             }
@@ -209,6 +221,7 @@ final class Supervisor {
     func mainChildEnded(_ ended: Launcher.Outcome) {
         if let r = restart {
             restart = nil
+            takeTerminalBack()  // for the next child
             spec.environment = r.environment
             if let values = r.maskValues { maskValues = values }
             start()

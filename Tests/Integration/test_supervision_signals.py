@@ -3,6 +3,7 @@ cover: job-control signals, SIGCONT, SIGCHLD and real-time signals sent to lwexe
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -44,6 +45,8 @@ class Run:
             return self.p.wait(10)
         finally:
             if self.p.poll() is None:
+                with contextlib.suppress(ProcessLookupError):  # in a group of its own: killpg misses it
+                    os.kill(self.child, signal.SIGKILL)
                 os.killpg(self.p.pid, signal.SIGKILL)
                 self.p.wait()
 

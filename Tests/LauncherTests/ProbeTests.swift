@@ -206,6 +206,29 @@ struct ProbeTests {
         #expect(try recordedSignals(records) == [Recorded(signal: signalNumber(name), code: Int32(SI_USER), sender: probe)])
     }
 
+    @Test func theChildLeadsAProcessGroupOfItsOwn() throws {
+        // The probe leads a group that is no terminal's foreground, as a background job or under systemd.
+        let stat = directory.file("stat")
+        let probe = try spawn([Tools.probe, "--", "/bin/sh", "-c", "cat /proc/$$/stat"], stdout: stat, newGroup: true)
+        #expect(try waitForExit(probe).exitCode == 0)
+        let text = try readText(stat)
+        let pid = text.split(separator: " ").first.flatMap { pid_t($0) }
+        let fields = text[text.index(after: text.lastIndex(of: ")")!)...].split(separator: " ")
+        #expect(fields.count > 3 && pid_t(fields[1]) == probe, "\(text)")  // parent
+        #expect(fields.count > 3 && pid_t(fields[2]) == pid, "\(text)")  // process group
+    }
+
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func aKillOfTheProbesGroupReachesTheChildOnceThroughTheProbe() throws {
+        let records = directory.file("records"), ready = directory.file("ready")
+        let probe = try spawn([Tools.probe, "--", Tools.python!, "-c", signalRecorder, "TERM", records, ready, "7"],
+                              newGroup: true)
+        try waitForFile(ready)
+        #expect(kill(-probe, SIGTERM) == 0)  // a shell's `kill %1`, timeout(1)
+        #expect(try waitForExit(probe).exitCode == 7)
+        #expect(try recordedSignals(records) == [Recorded(signal: SIGTERM, code: Int32(SI_USER), sender: probe)])
+    }
+
     @Test(.enabled(if: Tools.hasPython)) func aChildKilledByAForwardedSignalIsReported() throws {
         let records = directory.file("records"), ready = directory.file("ready")
         let probe = try spawn([Tools.probe, "--", Tools.python!, "-c", signalRecorder, "TERM", records, ready, "raise"])

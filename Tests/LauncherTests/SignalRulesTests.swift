@@ -51,6 +51,33 @@ struct SignalRulesTests {
         #expect(decide(SIGTERM, inGroup: false, isolated: true) == .child(SIGTERM))
     }
 
+    @Test func aChildInAGroupOfItsOwnGetsTerminalAndContinueSignalsOnItsGroup() {
+        let tty = Int32(SI_KERNEL)
+        // lwexec's group had the terminal (before the hand-over, or between `fg` and it): the child got nothing.
+        for s in [SIGINT, SIGQUIT, SIGWINCH, SIGTSTP, SIGTTIN] {
+            #expect(decide(s, code: tty, sender: nil, inGroup: false) == .childGroup(s))
+        }
+        #expect(decide(SIGCONT, inGroup: false, status: Self.stopped) == .childGroup(SIGCONT))
+        #expect(decide(SIGCONT, inGroup: false) == .ignore)
+        // kill(2): the child only, as before (its own children are its business).
+        for s in [SIGTERM, SIGINT, SIGHUP, SIGUSR1, SIGTSTP] {
+            #expect(decide(s, inGroup: false) == .child(s))
+        }
+    }
+
+    @Test func theChildTakesAGroupOfItsOwnUnlessLwexecsForegroundGroupHasOthers() {
+        func place(foreground: pid_t?, group: pid_t, me: pid_t = 10, others: Bool? = false) -> ChildPlacement {
+            ChildPlacement.decide(foreground: foreground, ownGroup: group, me: me, othersInGroup: { others })
+        }
+        #expect(place(foreground: nil, group: 5) == .ownGroup)  // no terminal (systemd, docker, CI)
+        #expect(place(foreground: 7, group: 5, others: true) == .ownGroup)  // a background job
+        #expect(place(foreground: 10, group: 10) == .ownGroup)  // a shell job of its own
+        #expect(place(foreground: 10, group: 10, others: true) == .shared)  // `lwexec … | less`
+        #expect(place(foreground: 10, group: 10, others: nil) == .shared)  // no /proc: as before
+        #expect(place(foreground: 5, group: 5) == .shared)  // a script in the foreground
+        #expect(place(foreground: 0, group: 0, me: 1) == .shared)  // PID 1, group leader outside the namespace
+    }
+
     @Test func chldAndOwnSignalsAreNotForwarded() {
         #expect(decide(SIGCHLD) == .reap)
         #expect(decide(SIGPIPE, sender: 100) == .ignore)

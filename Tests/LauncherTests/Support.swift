@@ -51,9 +51,10 @@ final class TemporaryDirectory {
 }
 
 /// Starts a process with default signal dispositions and the given signals blocked, stdin from
-/// /dev/null, and stdout/stderr to files when asked (inherited otherwise).
+/// /dev/null, and stdout/stderr to files when asked (inherited otherwise); `newGroup` makes it the leader
+/// of a process group of its own.
 func spawn(_ arguments: [String], environment: [String]? = nil, stdout: String? = nil, stderr: String? = nil,
-           blocked: [Int32] = []) throws -> pid_t {
+           blocked: [Int32] = [], newGroup: Bool = false) throws -> pid_t {
     var actions = posix_spawn_file_actions_t()
     posix_spawn_file_actions_init(&actions)
     defer { posix_spawn_file_actions_destroy(&actions) }
@@ -72,7 +73,9 @@ func spawn(_ arguments: [String], environment: [String]? = nil, stdout: String? 
     var defaults = Launcher.spawnDefaults(inheritedIgnored: noneIgnored)
     posix_spawnattr_setsigmask(&attributes, &mask)
     posix_spawnattr_setsigdefault(&attributes, &defaults)
-    posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+    posix_spawnattr_setpgroup(&attributes, 0)
+    let group = newGroup ? Int32(POSIX_SPAWN_SETPGROUP) : 0
+    posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | group))
 
     let argv = arguments.map { strdup($0) } + [nil]
     defer { argv.forEach { free($0) } }

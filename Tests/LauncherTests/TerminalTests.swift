@@ -79,6 +79,40 @@ struct TerminalTests {
     }
 
     @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func theChildLeadsTheForegroundGroupAndIsContinuedAfterABackgroundStop() throws {
+        // The child stops itself with SIGTTIN, as a program that found itself in the background does
+        // (bash -i; or a read just before the probe handed it the terminal). It has the terminal, so the
+        // probe continues it. (The probe is a session leader, so it could not stop with it: the kernel
+        // discards stop signals in an orphaned process group.)
+        let directory = try TemporaryDirectory()
+        let ready = directory.file("ready"), report = directory.file("report")
+        let child = """
+        import os, signal, sys
+        ok = os.getpgrp() == os.getpid() and os.tcgetpgrp(0) == os.getpid()
+        open(sys.argv[1], "w").close()
+        os.kill(0, signal.SIGTTIN)
+        sys.exit(5 if ok else 6)
+        """
+        let driver = try spawn([Tools.python!, "-c", terminalDriver, Tools.probe, ready, "x",
+                                Tools.python!, "-c", child, ready], stdout: report)
+        #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
+        #expect(try readText(report) == "exited 5\n")
+    }
+
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
+    func ctrlZIsUndoneWhenTheProbeCannotStopWithTheChild() throws {
+        // The probe, a session leader without a job-control shell, cannot stop (orphaned group); with
+        // the child in its group the kernel would have dropped the SIGTSTP, so the child is continued.
+        let directory = try TemporaryDirectory()
+        let ready = directory.file("ready"), report = directory.file("report")
+        let child = "import sys, time; open(sys.argv[1], 'w').close(); time.sleep(0.5); sys.exit(7)"
+        let driver = try spawn([Tools.python!, "-c", terminalDriver, Tools.probe, ready, "\\x1a",
+                                Tools.python!, "-c", child, ready], stdout: report)
+        #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
+        #expect(try readText(report) == "exited 7\n")
+    }
+
+    @Test(.enabled(if: Tools.hasPython), .timeLimit(.minutes(1)))
     func aHangupIsPassedOnByTheProbeAsSessionLeader() throws {
         // On hangup the kernel signals only the session leader (here the probe), not the foreground
         // group, so this SI_KERNEL SIGHUP must be forwarded: the child sees it once, from the probe.
