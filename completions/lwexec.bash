@@ -187,7 +187,7 @@ _lwexec() {
 _lwexec_exec() {
     repeating_flags=()
     non_repeating_flags=(-r --recursive --expand-json --allow-empty --keep-env --pristine --cache --no-cache --subreaper --mask --quiet -q --verbose -v --version -h --help)
-    repeating_options=(-s --secret)
+    repeating_options=(-s --secret --allow-variable)
     non_repeating_options=(--env-prefix --cache-ttl --stale-if-error --watch --on-change --kill-signal --kill-timeout --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
 
@@ -198,6 +198,9 @@ _lwexec_exec() {
         return
         ;;
     '--env-prefix')
+        return
+        ;;
+    '--allow-variable')
         return
         ;;
     '--cache-ttl')
@@ -245,7 +248,7 @@ _lwexec_exec() {
 _lwexec_env() {
     repeating_flags=()
     non_repeating_flags=(-r --recursive --expand-json --allow-empty --cache --no-cache --quiet -q --verbose -v --version -h --help)
-    repeating_options=(-s --secret)
+    repeating_options=(-s --secret --allow-variable)
     non_repeating_options=(--format --env-prefix --cache-ttl --stale-if-error --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
 
@@ -260,6 +263,9 @@ _lwexec_env() {
         return
         ;;
     '--env-prefix')
+        return
+        ;;
+    '--allow-variable')
         return
         ;;
     '--cache-ttl')

@@ -8,6 +8,14 @@ import SecretResolution
 package enum ExecLaunch {
     package static func start(_ o: ExecOptions, resolution: Resolution, env: ProcessEnvironment, log: Logger,
                               watch: (any SupervisionWatch)? = nil) -> Never {
+        // Also here, for what the cache served: a rewritten entry must not set BASH_ENV either.
+        do {
+            try HijackGuard.check(resolution, allowed: o.allowVariables)
+        } catch {
+            Logger.write("lwexec: " + error.message)
+            if let hint = error.hint { Logger.write("lwexec: " + hint) }
+            exit(125)
+        }
         let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
         for n in notices { log.notice(n) }
         let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: env.value("PATH"))

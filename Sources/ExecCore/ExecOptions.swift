@@ -13,6 +13,8 @@ public struct ExecOptions: Equatable, Sendable {
     public var pristine = false
     public var expandJSON = false
     public var allowEmpty = false
+    /// `--allow-variable NAME`: variables a secret may set although the hijack guard refuses them.
+    public var allowVariables: [String] = []
     public var quiet = false
     public var verbose = false
     public var aws = AWSOptions()
@@ -32,7 +34,7 @@ public struct ExecOptions: Equatable, Sendable {
     /// The resolution part of the options.
     public var resolutionRequest: ResolutionRequest {
         ResolutionRequest(prefixes: prefixes, secrets: secrets, recursive: recursive, envPrefix: envPrefix,
-                          expandJSON: expandJSON, allowEmpty: allowEmpty)
+                          expandJSON: expandJSON, allowEmpty: allowEmpty, allowedVariables: allowVariables)
     }
 
     /// How secrets meet the inherited environment.

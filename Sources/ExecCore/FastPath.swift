@@ -30,7 +30,7 @@ package enum FastPath {
         }
         return true
     }
-    static let valued: [String] = ["-s", "--secret", "--env-prefix", "--profile", "--region", "--endpoint-url", "--timeout",
+    static let valued: [String] = ["-s", "--secret", "--env-prefix", "--allow-variable", "--profile", "--region", "--endpoint-url", "--timeout",
                                      "--cache-ttl", "--stale-if-error"]
 
     /// The options, or nil to let the full parser decide.
@@ -74,6 +74,9 @@ package enum FastPath {
             guard let ref = SecretRef(parsing: v) else { return false }
             o.secrets.append(ref)
         case "--env-prefix": o.envPrefix = v
+        case "--allow-variable":
+            guard VariableMapping.isValidName(v) else { return false }
+            o.allowVariables.append(v)
         case "--profile": o.aws.profile = v
         case "--region": o.aws.region = v
         case "--endpoint-url": o.aws.endpointURL = v

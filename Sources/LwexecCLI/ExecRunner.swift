@@ -48,6 +48,7 @@ enum SecretPipeline {
         let now = Clock.epochSeconds()
         if let resolution = lookup.fresh(at: now, ttl: settings.ttl) {
             log.debug(lookup.hitMessage(at: now))
+            try HijackGuard.check(resolution, allowed: o.allowVariables)
             return resolution
         }
         let (key, description, cached) = (lookup.key, lookup.description, lookup.entry)
@@ -60,6 +61,7 @@ enum SecretPipeline {
             let unavailable = (error as? ResolutionError)?.unavailable ?? (error as? AWSError).map(RetryPolicy.isRetryable) ?? false
             guard unavailable, let entry = cached, entry.isUsableStale(at: now),
                   now - entry.created < settings.ttl + settings.staleIfError else { throw error }
+            try HijackGuard.check(entry.resolution, allowed: o.allowVariables)
             log.notice("warning: \("\(error)"); using cached values from \(Self.age(now - entry.created)) ago (--stale-if-error)")
             return entry.resolution
         }

@@ -12,15 +12,18 @@ public struct ResolutionRequest: Sendable, Equatable {
     public var expandJSON: Bool
     /// A prefix with no secrets is not an error.
     public var allowEmpty: Bool
+    /// `--allow-variable`: variables a secret may set although `HijackGuard` guards them.
+    public var allowedVariables: [String]
 
     public init(prefixes: [String] = [], secrets: [SecretRef] = [], recursive: Bool = false, envPrefix: String = "",
-                expandJSON: Bool = false, allowEmpty: Bool = false) {
+                expandJSON: Bool = false, allowEmpty: Bool = false, allowedVariables: [String] = []) {
         self.prefixes = prefixes
         self.secrets = secrets
         self.recursive = recursive
         self.envPrefix = envPrefix
         self.expandJSON = expandJSON
         self.allowEmpty = allowEmpty
+        self.allowedVariables = allowedVariables
     }
 
     /// The prefixes normalized (trailing `/` removed), in order, without repeats.

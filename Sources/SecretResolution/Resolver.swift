@@ -79,7 +79,12 @@ public struct Resolver {
             let values = (fetched.byPrefix[prefix] ?? []).sorted { $0.name < $1.name }
             var seen = Set<String>()
             var deeper = fetched.deeperNames[prefix] ?? []
-            for value in values where seen.insert(value.name).inserted {
+            for value in values {
+                // Every listed name has exactly one value, or nothing runs.
+                guard seen.insert(value.name).inserted else {
+                    throw ResolutionError("secret \(value.name) came back twice under \(prefix)",
+                                          hint: "the endpoint is not answering as Secrets Manager does; check it (-v shows it) and try again")
+                }
                 guard let rel = PrefixMatching.relativeName(value.name, under: prefix) else { continue }
                 guard request.recursive || PrefixMatching.isDirectChild(rel) else { deeper.append(value.name); continue }
                 let base = VariableMapping.variableName(for: rel, envPrefix: request.envPrefix)
@@ -113,7 +118,9 @@ public struct Resolver {
                 place(v)
             }
         }
-        return Resolution(variables: order.map { chosen[$0]! }, notices: notices)
+        let resolution = Resolution(variables: order.map { chosen[$0]! }, notices: notices)
+        try HijackGuard.check(resolution, allowed: request.allowedVariables)
+        return resolution
     }
 
     /// The variables one secret yields: one, or one per key with `--expand-json`.

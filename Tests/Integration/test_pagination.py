@@ -47,12 +47,17 @@ def test_sequential_round_trips_on_the_wire(lw: LW, count: int, max_rounds: int)
 
     for i in range(count):
         lw.seed(f"rt/key_{i}", f"rt-{i}-{lw.uid}")
-    proxy = WireProxy(lw.emulator.url)
+    proxy = WireProxy(lw.emulator.url, latency=0.25)
     try:
         probe = lw.probe()
         r = lw.run([lw.name("rt"), "--", *probe.argv], extra_env={"AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url})
         assert r.returncode == 0, r
         assert len(lw.secret_vars(probe.env())) == count
         assert proxy.rounds() <= max_rounds, f"{proxy.rounds()} sequential round trips: {proxy.targets()}"
+        # The scarce quotas (100 requests/s each) are spent once per prefix and page; the rest is GetSecretValue.
+        calls = {op: proxy.targets().count(op) for op in ("BatchGetSecretValue", "ListSecrets", "GetSecretValue")}
+        listed = count > 20
+        assert calls == {"BatchGetSecretValue": 1, "ListSecrets": -(-count // 100) if listed else 0,
+                         "GetSecretValue": count - 20 if listed else 0}, calls
     finally:
         proxy.close()

@@ -67,6 +67,7 @@ struct ImportCommand: ParsableCommand {
             }
             if item.value.isEmpty { throw CommandFailure("\(variable) is empty; Secrets Manager does not store empty values") }
             if item.value.utf8.count > SecretInput.maxBytes { throw CommandFailure("\(variable) is larger than Secrets Manager's 64 KiB limit") }
+            try SecretInput.refuseNUL(Array(item.value.utf8), what: variable)
             try gate.enforce(item.name, force: write.force)
         }
         let ctx = try ManagementContext(common)

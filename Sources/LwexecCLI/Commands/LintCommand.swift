@@ -49,7 +49,7 @@ struct LintCommand: ParsableCommand {
         }
         secrets.sort { $0.name < $1.name }
         let findings = secrets.flatMap { s in
-            auditor.audit(SecretFacts(name: s.name, tags: s.tags, rotationEnabled: s.rotationEnabled,
+            Self.hijack(s.name) + auditor.audit(SecretFacts(name: s.name, tags: s.tags, rotationEnabled: s.rotationEnabled,
                                       rotationIntervalDays: RotationSchedule.intervalDays(
                                           automaticallyAfterDays: s.rotationAfterDays, scheduleExpression: s.rotationSchedule)))
         }
@@ -66,5 +66,13 @@ struct LintCommand: ParsableCommand {
             ctx.log.notice("\(secrets.count) secret(s) checked, \(findings.count) finding(s) in \(flagged)")
         }
         if !findings.isEmpty { throw ExitCode(1) }
+    }
+
+    /// `loads-code`: the secret would set a variable that changes how programs load code; runs refuse it.
+    static func hijack(_ name: String) -> [Finding] {
+        guard let variable = NamingGate.variable(of: name), let does = HijackGuard.danger(of: variable) else { return [] }
+        return [Finding(rule: "loads-code", secret: name,
+                        message: "it would set \(variable), which \(does); lwexec refuses it unless --allow-variable \(variable)",
+                        fix: "rename it, e.g. lwexec write with another name, then lwexec delete \(name)")]
     }
 }

@@ -26,8 +26,15 @@ struct ResolutionOptions: ParsableArguments {
     @Flag(help: "Do not fail when a prefix holds no secrets.")
     var allowEmpty = false
 
+    @Option(help: ArgumentHelp("Let a secret set this variable although it changes how programs load code (LD_PRELOAD, BASH_ENV, PATH, NODE_OPTIONS...; repeatable).",
+                               valueName: "name"))
+    var allowVariable: [String] = []
+
     func validate() throws {
         for s in secret where SecretRef(parsing: s) == nil { throw ValidationError("--secret needs a secret name") }
+        for v in allowVariable where !VariableMapping.isValidName(v) {
+            throw ValidationError("--allow-variable takes a variable name such as LD_PRELOAD (got \(v))")
+        }
         if prefixes.isEmpty && secret.isEmpty { throw ValidationError("name a prefix (e.g. /non-prod/backend) or --secret NAME") }
     }
 
@@ -39,5 +46,6 @@ struct ResolutionOptions: ParsableArguments {
         o.envPrefix = envPrefix
         o.expandJSON = expandJSON
         o.allowEmpty = allowEmpty
+        o.allowVariables = allowVariable
     }
 }

@@ -59,7 +59,17 @@ enum SecretInput {
         guard let s = String(validating: bytes, as: UTF8.self) else {
             throw CommandFailure("the value on \(source) is not UTF-8 text", hint: "store binary data base64-encoded")
         }
+        // An environment variable cannot carry a NUL: every later run of the prefix would refuse it.
+        try refuseNUL(bytes, what: "the value on \(source)")
         return s
+    }
+
+    /// A value holding a NUL byte is refused: one writer would break every consumer of the prefix.
+    static func refuseNUL(_ bytes: [UInt8], what: String) throws(CommandFailure) {
+        if bytes.contains(0) {
+            throw CommandFailure("\(what) holds a NUL byte, which no environment variable can carry",
+                                 hint: "store binary data base64-encoded")
+        }
     }
 
     /// Asks twice on `/dev/tty` with echo off; the answers must match.

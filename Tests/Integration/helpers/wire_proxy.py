@@ -15,7 +15,9 @@ from urllib.parse import urlsplit
 
 
 class WireProxy:
-    def __init__(self, upstream: str):
+    def __init__(self, upstream: str, latency: float = 0.0):
+        """`latency`: seconds added to every answer, as a network would: the requests of one round
+        then overlap clearly even when the emulator answers them one after another."""
         u = urlsplit(upstream)
         self.upstream = (u.hostname, u.port)
         self.calls: list[tuple[str, float, float]] = []
@@ -35,6 +37,8 @@ class WireProxy:
                 conn.request("POST", self.path, body=body, headers=dict(self.headers.items()))
                 resp = conn.getresponse()
                 data = resp.read()
+                if latency:
+                    time.sleep(latency)
                 self.send_response(resp.status)
                 for k, v in resp.getheaders():
                     if k.lower() not in ("content-length", "connection", "transfer-encoding"):

@@ -1,0 +1,135 @@
+"""The hijack guard (issue 15): a secret may not set a variable that changes how the command, its
+shell or its interpreter loads code — unless the run says `--allow-variable NAME`. On fresh
+resolutions, in `lwexec env`, and on cache hits served by the static launcher."""
+
+from __future__ import annotations
+
+import re
+import shutil
+
+import pytest
+
+from conftest import LW
+
+
+def refused(r, marker, secret: str, variable: str) -> None:
+    assert r.returncode == 125, r
+    assert not marker.ran, f"the child ran\n{r}"
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 2, r
+    assert secret in lines[0] and variable in lines[0] and "refuses" in lines[0], r
+    assert f"--allow-variable {variable}" in lines[1], r
+
+
+@pytest.mark.parametrize("rel,variable", [
+    ("bash_env", "BASH_ENV"), ("ld_preload", "LD_PRELOAD"), ("ld_library_path", "LD_LIBRARY_PATH"),
+    ("node_options", "NODE_OPTIONS"), ("path", "PATH"), ("pythonpath", "PYTHONPATH"), ("ps4", "PS4"),
+    ("java_tool_options", "JAVA_TOOL_OPTIONS"), ("perl5opt", "PERL5OPT"), ("gconv_path", "GCONV_PATH"),
+])
+def test_a_secret_that_would_load_code_stops_the_run(lw: LW, rel: str, variable: str):
+    lw.seed("web/database_password", f"pw-{lw.uid}-0001")
+    lw.seed(f"web/{rel}", "$(id > /tmp/lwexec-hijacked)")
+    marker = lw.marker()
+    r = lw.run([lw.name("web"), "--", *marker.argv])
+    refused(r, marker, lw.name(f"web/{rel}"), variable)
+
+
+def test_the_bash_env_attack_does_not_run(lw: LW):
+    # What the review did: a bash entrypoint and a BASH_ENV secret that runs `id`.
+    out = lw.path("hijacked")
+    lw.seed("web/bash_env", str(lw.path("evil.sh")))
+    lw.path("evil.sh").write_text(f"id > {out}\n")
+    r = lw.run([lw.name("web"), "--", "bash", "-c", "true"])
+    assert r.returncode == 125 and not out.exists(), r
+
+
+def test_allow_variable_lets_one_name_through(lw: LW):
+    lw.seed("web/node_options", "--max-old-space-size=512")
+    lw.seed("web/ld_preload", "/usr/lib/libjemalloc.so")
+    probe = lw.probe()
+    r = lw.run(["--allow-variable", "NODE_OPTIONS", lw.name("web"), "--", *probe.argv])
+    assert r.returncode == 125 and "LD_PRELOAD" in r.err and "NODE_OPTIONS" not in r.err.splitlines()[0], r
+    # The child's loader names the missing library on stderr: that is the child speaking, not lwexec.
+    r = lw.run(["--allow-variable", "NODE_OPTIONS", "--allow-variable=LD_PRELOAD", lw.name("web"), "--", *probe.argv],
+               leak_check=False)
+    assert r.returncode == 0, r
+    env = probe.env()
+    assert env["NODE_OPTIONS"] == "--max-old-space-size=512" and env["LD_PRELOAD"] == "/usr/lib/libjemalloc.so"
+
+
+def test_an_explicit_variable_name_is_guarded_too(lw: LW):
+    lw.seed("web/innocent", "/tmp/x.so")
+    marker = lw.marker()
+    r = lw.run(["--secret", f"{lw.name('web/innocent')}=LD_AUDIT", "--", *marker.argv])
+    refused(r, marker, lw.name("web/innocent"), "LD_AUDIT")
+
+
+def test_env_prints_nothing_for_a_guarded_secret(lw: LW):
+    lw.seed("web/bash_env", "/tmp/evil.sh")
+    r = lw.run(["env", lw.name("web"), "--format", "shell"])
+    assert r.returncode == 125 and r.out == "" and "BASH_ENV" in r.err, r
+    r = lw.run(["env", "--allow-variable", "BASH_ENV", lw.name("web"), "--format", "shell"], leak_check="stderr")
+    assert r.returncode == 0 and "BASH_ENV=" in r.out, r
+
+
+def test_an_ordinary_variable_ending_like_a_guarded_one_passes(lw: LW):
+    lw.seed("web/app_path", "/srv/app")
+    lw.seed("web/old_ld_preload", "kept")  # OLD_LD_PRELOAD: not read by the loader
+    probe = lw.probe()
+    r = lw.run([lw.name("web"), "--", *probe.argv])
+    assert r.returncode == 0, r
+    assert probe.env()["APP_PATH"] == "/srv/app" and probe.env()["OLD_LD_PRELOAD"] == "kept"
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+def test_the_guard_holds_on_a_cache_hit(lw: LW):
+    # Cached while allowed; a later run that does not allow it is refused by the launcher's cache hit.
+    lw.seed("web/node_options", "--max-old-space-size=512")
+    first = lw.run(["-v", "--cache", "--allow-variable", "NODE_OPTIONS", lw.name("web"), "--", "true"])
+    assert first.returncode == 0 and re.search(r"cached as", first.err), first
+    marker = lw.marker()
+    r = lw.run(["--cache", lw.name("web"), "--", *marker.argv])
+    refused(r, marker, lw.name("web/node_options"), "NODE_OPTIONS")
+    again = lw.run(["-v", "--cache", "--allow-variable", "NODE_OPTIONS", lw.name("web"), "--", "true"])
+    assert again.returncode == 0 and "cache hit" in again.err, again
+
+
+def test_allow_variable_takes_a_variable_name(lw: LW):
+    r = lw.run(["--allow-variable", "not a name", lw.name("web"), "--", "true"])
+    assert r.returncode == 125 and "--allow-variable" in r.err, r
+
+
+# ------------------------------------------------------------------ writers: refuse what runs would refuse
+def test_write_refuses_a_secret_that_would_load_code(lw: LW):
+    name = f"{lw.root}/bash_env"
+    r = lw.run(["write", name], input="/tmp/evil.sh\n")
+    assert r.returncode == 125 and "BASH_ENV" in r.err and "--force" in r.err, r
+    assert lw.run(["read", name]).returncode != 0, "the secret was written anyway"
+    r = lw.run(["write", name, "--force"], input="/tmp/evil.sh\n")
+    assert r.returncode == 0 and "warning" in r.err and "BASH_ENV" in r.err, r
+
+
+def test_import_refuses_ld_preload_in_a_dotenv_file(lw: LW):
+    env = lw.path("app.env")
+    env.write_text("DATABASE_PASSWORD=pw-value-123\nexport LD_PRELOAD=/tmp/evil.so\n")
+    r = lw.run(["import", lw.root, str(env)])
+    assert r.returncode == 125 and "LD_PRELOAD" in r.err, r
+    listed = lw.run(["list", lw.root])
+    assert "database_password" not in listed.out, "import wrote part of the file before refusing"
+
+
+def test_write_and_import_refuse_nul_bytes(lw: LW):
+    r = lw.run(["write", f"{lw.root}/api_key"], input="abc\0def\n")
+    assert r.returncode == 125 and "NUL" in r.err, r
+    env = lw.path("nul.env")
+    env.write_bytes(b'API_KEY="abc\\x00def"\nOTHER_KEY="a\0b"\n')
+    r = lw.run(["import", lw.root, str(env)])
+    assert r.returncode == 125 and "NUL" in r.err, r
+
+
+def test_lint_reports_a_secret_that_would_load_code(lw: LW):
+    lw.seed("backend/node_options", "--require /tmp/x.js")
+    r = lw.run(["lint", lw.root, "--json"])
+    import json
+    rules = {(f["secret"], f["rule"]) for f in json.loads(r.out)}
+    assert (lw.name("backend/node_options"), "loads-code") in rules, r
