@@ -50,20 +50,44 @@ public struct CacheEntry: Sendable, Equatable {
         return Array(JSON.serialize(doc).utf8)
     }
 
-    /// Decodes `encoded()` output; nil for anything else (an older format is a miss, not an error).
+    /// The longest TTL or stale window an entry may carry: a week (the options' own limit).
+    public static let maxWindowSeconds = 7 * 86_400
+    /// The latest creation time believed: the year 9999.
+    static let latestCreation = 253_402_300_799
+
+    /// Decodes `encoded()` output strictly; nil for anything else, which the caller treats as a miss
+    /// and fetches afresh. The keyring is writable by every process of the user, so nothing in an
+    /// entry is trusted: numbers must be in range (no trap on any bytes), names valid variable names
+    /// that occur once, values free of NUL bytes. (The hijack guard runs on what is served, too.)
     public init?(decoding bytes: [UInt8]) {
         guard let doc = try? JSON.parse(bytes), doc["v"] == .number("1"),
-              let created = doc["created"]?.int, let ttl = doc["ttl"]?.int, let stale = doc["stale"]?.int,
-              let vars = doc["vars"]?.array else { return nil }
+              let created = doc["created"]?.int, (0...Self.latestCreation).contains(created),
+              let ttl = doc["ttl"]?.int, (1...Self.maxWindowSeconds).contains(ttl),
+              let stale = doc["stale"]?.int, (0...Self.maxWindowSeconds).contains(stale),
+              let id = doc["id"]?.string, let vars = doc["vars"]?.array,
+              let prefixes = Self.strings(doc["prefixes"]), let secrets = Self.strings(doc["secrets"]),
+              let notices = Self.strings(doc["notices"]) else { return nil }
         var variables: [ResolvedVariable] = []
+        var names = Set<String>()
         for v in vars {
             guard let a = v.array, a.count == 4, let name = a[0].string, let value = a[1].string,
-                  let secret = a[2].string, let explicit = a[3].bool else { return nil }
+                  let secret = a[2].string, let explicit = a[3].bool,
+                  VariableMapping.isValidName(name), names.insert(name).inserted, !value.utf8.contains(0) else { return nil }
             variables.append(ResolvedVariable(name: name, value: value, secret: secret, explicit: explicit))
         }
-        self.init(created: created, ttl: ttl, staleIfError: stale, identityHash: doc["id"]?.string ?? "",
-                  prefixes: doc["prefixes"]?.array?.compactMap(\.string) ?? [],
-                  secrets: doc["secrets"]?.array?.compactMap(\.string) ?? [],
-                  resolution: Resolution(variables: variables, notices: doc["notices"]?.array?.compactMap(\.string) ?? []))
+        self.init(created: created, ttl: ttl, staleIfError: stale, identityHash: id, prefixes: prefixes, secrets: secrets,
+                  resolution: Resolution(variables: variables, notices: notices))
+    }
+
+    /// A list of strings, or nil when it is missing or holds anything else.
+    private static func strings(_ v: JSONValue?) -> [String]? {
+        guard let a = v?.array else { return nil }
+        var out: [String] = []
+        out.reserveCapacity(a.count)
+        for e in a {
+            guard let s = e.string else { return nil }
+            out.append(s)
+        }
+        return out
     }
 }

@@ -133,3 +133,46 @@ def test_lint_reports_a_secret_that_would_load_code(lw: LW):
     import json
     rules = {(f["secret"], f["rule"]) for f in json.loads(r.out)}
     assert (lw.name("backend/node_options"), "loads-code") in rules, r
+
+
+# ------------------------------------------------------------------ a tampered cache entry
+def _entry_key(r) -> str:
+    desc = re.search(r"cached as (lwexec:v1:env:[0-9a-f]+)", r.err).group(1)
+    import subprocess
+    return subprocess.run(["keyctl", "search", "@u", "user", desc], capture_output=True, text=True, check=True).stdout.strip()
+
+
+def _rewrite(key: str, edit) -> None:
+    import subprocess
+    text = subprocess.run(["keyctl", "pipe", key], capture_output=True, check=True).stdout.decode()
+    subprocess.run(["keyctl", "pupdate", key], input=edit(text).encode(), check=True)
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+@pytest.mark.parametrize("edit", [
+    lambda t: t.replace('"ttl":300', '"ttl":1e400'),                        # trapped the launcher (SIGILL)
+    lambda t: t.replace('"ttl":300', '"ttl":9223372036854775807'),          # overflowed created + ttl
+    lambda t: t.replace('"vars":[', '"vars":[["API_TOKEN","injected","x",false],'),  # a name twice
+    lambda t: t.replace('"API_TOKEN"', '"API TOKEN"'),                      # not a variable name
+    lambda t: t[: len(t) // 2],                                             # cut short
+], ids=["ttl-1e400", "ttl-overflow", "duplicate-name", "invalid-name", "truncated"])
+def test_a_tampered_cache_entry_is_a_miss_never_a_crash(lw: LW, edit):
+    value = lw.seed("app/api_token", f"token-{lw.uid}-abcdef")
+    first = lw.run(["-v", "--cache", lw.name("app"), "--", "true"])
+    assert first.returncode == 0, first
+    _rewrite(_entry_key(first), edit)
+    probe = lw.probe()
+    r = lw.run(["-v", "--cache", lw.name("app"), "--", *probe.argv])
+    assert r.returncode == 0, r
+    assert "cache hit" not in r.err, r
+    assert probe.env()["API_TOKEN"] == value
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+def test_a_cache_entry_rewritten_to_set_bash_env_does_not_reach_the_child(lw: LW):
+    lw.seed("app/api_token", f"token-{lw.uid}-abcdef")
+    first = lw.run(["-v", "--cache", lw.name("app"), "--", "true"])
+    _rewrite(_entry_key(first), lambda t: t.replace('"vars":[', '"vars":[["BASH_ENV","/tmp/evil.sh","/x",false],'))
+    marker = lw.marker()
+    r = lw.run(["--cache", lw.name("app"), "--", *marker.argv])
+    assert r.returncode == 125 and "BASH_ENV" in r.err and not marker.ran, r
