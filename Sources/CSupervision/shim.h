@@ -20,6 +20,9 @@ int pipe2(int fds[2], int flags);
 /* Makes the calling process a child subreaper: orphaned descendants are reparented to it. */
 static inline int lw_set_child_subreaper(void) { return prctl(36 /* PR_SET_CHILD_SUBREAPER */, 1UL, 0UL, 0UL, 0UL); }
 
+/* Whether the process may dump core and be ptrace-attached by its user (reset to 1 by execve). */
+static inline int lw_set_dumpable(int on) { return prctl(4 /* PR_SET_DUMPABLE */, (unsigned long)on, 0UL, 0UL, 0UL); }
+
 /* A non-blocking, close-on-exec signalfd for `mask`. */
 static inline int lw_signalfd(const sigset_t *mask) { return signalfd(-1, mask, SFD_NONBLOCK | SFD_CLOEXEC); }
 

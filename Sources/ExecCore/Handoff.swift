@@ -38,6 +38,9 @@ package enum Handoff {
         }
         let paths = candidates(executable: executable)
         var failures: [String] = []
+        // lwexec-core starts with the core limit lwexec was given (it hardens itself again), so its
+        // children get that limit too; lwexec holds no secret at this point.
+        ProcessHardening.restoreInheritedCoreLimit()
         for path in paths {
             execv(path, CommandLine.unsafeArgv)
             failures.append("\(path): \(String(cString: strerror(errno)))")

@@ -12,6 +12,7 @@ import SecretResolution
 /// and changes nothing before a hand-off, so lwexec-core sees the run exactly as the user typed it.
 package enum WarmStart {
     package static func main() -> Never {
+        ProcessHardening.apply()  // before any secret is read
         if let o = FastPath.parse(Array(CommandLine.arguments.dropFirst()), subcommands: FastPath.subcommands) {
             let env = ProcessEnvironment.current()
             if let (lookup, resolution) = servable(o, env: env) {

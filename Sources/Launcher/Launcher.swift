@@ -72,7 +72,7 @@ public enum Launcher {
         }
 
         var child: pid_t = 0
-        let code = posix_spawn(&child, path, fileActions, &attributes, argv, envp)
+        let code = ProcessHardening.withInheritedCoreLimit { posix_spawn(&child, path, fileActions, &attributes, argv, envp) }
         if code == 0 { return .success(child) }
         return .failure(spawnError(code, command: command, path: path))
     }

@@ -3,10 +3,12 @@ import ArgumentParser
 import AWSCore
 import SecretResolution
 import Glibc
+import Launcher
 
 /// The entry point the `lwexec` executable calls: the fast path when it applies, else the full parser.
 public enum LwexecMain {
     public static func main(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+        ProcessHardening.apply()  // before any secret or credential is read
         CompletionRequest.answerIfAsked(arguments)  // `---completion`, `--generate-completion-script`: before `--` is split off
         if let options = FastPath.parse(arguments, subcommands: FastPath.subcommands) {
             ExecRunner.run(options)

@@ -1,0 +1,61 @@
+"""Process hardening (issue 15): no core dump of lwexec holds a secret, the same user's other
+processes cannot read lwexec's memory or environment, and the child keeps the limits it was given."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from conftest import LW, lwexec_bin
+
+SETPRIV = shutil.which("setpriv")
+
+
+def core_limits(text: str) -> tuple[str, str]:
+    """(soft, hard) of 'Max core file size' in a /proc/PID/limits text."""
+    line = next(ln for ln in text.splitlines() if ln.startswith("Max core file size"))
+    soft, hard = line.split()[4:6]
+    return soft, hard
+
+
+def test_lwexec_cannot_dump_core_and_the_child_keeps_its_limit(lw: LW):
+    lw.seed("app/api_token")
+    out = lw.path("limits")
+    script = f'cat /proc/$PPID/limits > {out}.lwexec; cat /proc/self/limits > {out}.child'
+    # `ulimit -c unlimited` in the parent shell, then lwexec, whose child reports both limits.
+    p = subprocess.run(["/bin/sh", "-c", f'ulimit -c unlimited && exec "$0" "$@"', str(lwexec_bin()),
+                        lw.name("app"), "--", "/bin/sh", "-c", script],
+                       env=lw.full_env(), cwd=lw.tmp, capture_output=True, timeout=30)
+    assert p.returncode == 0, p
+    assert core_limits(Path(f"{out}.lwexec").read_text())[0] == "0", "lwexec may still dump core"
+    assert core_limits(Path(f"{out}.child").read_text()) == ("unlimited", "unlimited"), "the child's limit changed"
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to run lwexec as another user")
+def test_the_same_user_cannot_read_lwexecs_environment_or_memory(lw: LW, tmp_path_factory):
+    # lwexec's own environment holds AWS_SECRET_ACCESS_KEY; its child runs as the same user and tries.
+    assert SETPRIV, "setpriv (util-linux) is needed"
+    lw.seed("app/api_token")
+    place = Path(tempfile.mkdtemp(prefix="lwexec-user-"))
+    try:
+        os.chmod(place, 0o755)
+        for name in ("lwexec", "lwexec-core"):
+            shutil.copy2(lwexec_bin().parent / name, place / name)
+        home = place / "home"
+        home.mkdir()
+        os.chown(home, 65534, 65534)
+        env = {**lw.full_env(), "HOME": str(home)}
+        probe = ('for f in environ mem; do if cat /proc/$PPID/$f > /dev/null 2>&1; then echo "$f readable"; '
+                 'else echo "$f denied"; fi; done')
+        p = subprocess.run([SETPRIV, "--reuid=65534", "--regid=65534", "--clear-groups", "--",
+                            str(place / "lwexec"), lw.name("app"), "--", "/bin/sh", "-c", probe],
+                           env=env, cwd=place, capture_output=True, timeout=30)
+        assert p.returncode == 0, p
+        assert p.stdout.decode().split("\n")[:2] == ["environ denied", "mem denied"], p
+    finally:
+        shutil.rmtree(place, ignore_errors=True)
