@@ -18,6 +18,9 @@ let staticLauncher: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .whe
 /// start-up, measured with callgrind on the warm path).
 let fastMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
 
+/// `-z now` with the default `-z relro`: full RELRO for lwexec-core, as hardened distributions build.
+let fullRELRO: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "-z", "-Xlinker", "now"], .when(platforms: [.linux]))]
+
 let package = Package(
     name: "lwexec",
     platforms: [.macOS(.v13)],
@@ -76,7 +79,8 @@ let package = Package(
         .executableTarget(name: "lwexec", dependencies: ["ExecCore"], swiftSettings: fastMetadata,
                           linkerSettings: staticLauncher),
         // `lwexec-core`: the whole program (every subcommand, help, completions, the network).
-        .executableTarget(name: "lwexec-core", dependencies: ["LwexecCLI"]),
+        // Full RELRO: every symbol bound at load, the GOT then read-only (this executable parses all network input).
+        .executableTarget(name: "lwexec-core", dependencies: ["LwexecCLI"], linkerSettings: fullRELRO),
         .executableTarget(name: "launcher-probe", dependencies: ["Launcher"],
                           path: "Tests/LauncherProbe"),
 

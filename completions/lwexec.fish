@@ -339,7 +339,7 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec cache" version' -l 'version' -d 'Show the version.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec cache" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec cache" -eq 1' -fa 'list' -d 'List cached entries (never their values).'
-complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec cache" -eq 1' -fa 'clear' -d 'Drop cached entries: all, or those under a prefix.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec cache" -eq 1' -fa 'clear' -d 'Drop cached entries: all (with cached temporary credentials and completion names), or those under a prefix.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec cache list" json' -l 'json' -d 'Print JSON for scripts.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec cache list" version' -l 'version' -d 'Show the version.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec cache list" h help' -s 'h' -l 'help' -d 'Show help information.'

@@ -2,11 +2,22 @@ import Glibc
 
 /// The process environment as read once at start-up, passed down so rules stay testable.
 public struct ProcessEnvironment: Sendable {
-    /// The variables in their original order, for passing to a child unchanged.
+    /// The variables in their original order, decoded as UTF-8 (invalid bytes replaced): for reading
+    /// settings.
     public let ordered: [(String, String)]
+    /// The variables in their original order exactly as `environ` holds them: for passing to a child
+    /// byte for byte (a name or value need not be UTF-8).
+    public let raw: [(name: [UInt8], value: [UInt8])]
 
     public init(_ variables: [(String, String)]) {
         self.ordered = variables
+        self.raw = variables.map { (Array($0.0.utf8), Array($0.1.utf8)) }
+    }
+
+    /// The environment from exact bytes.
+    public init(raw: [(name: [UInt8], value: [UInt8])]) {
+        self.raw = raw
+        self.ordered = raw.map { (String(decoding: $0.name, as: UTF8.self), String(decoding: $0.value, as: UTF8.self)) }
     }
 
     /// The variables by name (the first of duplicates wins, as getenv finds it).
@@ -33,18 +44,18 @@ public struct ProcessEnvironment: Sendable {
 
     /// Reads `environ`.
     public static func current() -> ProcessEnvironment {
-        var pairs: [(String, String)] = []
+        var pairs: [(name: [UInt8], value: [UInt8])] = []
         var p = environ
         // Split at the first `=` byte: comparing Characters costs ~0.1 ms over a typical environment.
         while let entry = p.pointee {
             if let eq = strchr(entry, 0x3D) {
-                let nameLength = entry.distance(to: eq)
-                let name = UnsafeRawBufferPointer(start: entry, count: nameLength)
-                pairs.append((String(decoding: name, as: UTF8.self), String(cString: eq + 1)))
+                let name = UnsafeRawBufferPointer(start: entry, count: entry.distance(to: eq))
+                let value = UnsafeRawBufferPointer(start: eq + 1, count: strlen(eq + 1))
+                pairs.append((Array(name), Array(value)))
             }
             p += 1
         }
-        return ProcessEnvironment(pairs)
+        return ProcessEnvironment(raw: pairs)
     }
 
     /// The value of `name` when it is set and not empty, as the AWS CLI treats its variables.

@@ -9,11 +9,15 @@ public struct IMDSClient {
     let transport: AWSTransport
     /// The token, once fetched (nil: IMDSv1).
     private var token: String??
+    /// `AWS_EC2_METADATA_V1_DISABLED` / `ec2_metadata_v1_disabled`: no fallback to IMDSv1 without a token.
+    let v1Disabled: Bool
 
     /// nil when `AWS_EC2_METADATA_DISABLED=true`.
     public init?(_ context: CredentialContext) throws(AWSError) {
         guard context.env["AWS_EC2_METADATA_DISABLED"]?.lowercased() != "true" else { return nil }
         endpoint = try Self.endpoint(context)
+        let v1 = context.env["AWS_EC2_METADATA_V1_DISABLED"] ?? context.profile["ec2_metadata_v1_disabled"]
+        v1Disabled = v1?.lowercased() == "true"
         var retry = RetryPolicy(maxAttempts: 2, maxBackoffMs: 200, baseMs: 100)
         retry.mode = .standard
         transport = .forCredentials(context, retry: retry, connectTimeoutMs: 1000, attemptTimeoutMs: 1000)
@@ -69,6 +73,10 @@ public struct IMDSClient {
             token = .some(String(decoding: r.body, as: UTF8.self))
         } catch {
             guard case .service(_, let status) = error.kind, status == 404 || status == 405 else { throw unreachable(error) }
+            if v1Disabled {
+                throw AWSError(.noCredentials, "IMDS at \(endpoint) issued no session token (HTTP \(status)) and IMDSv1 is disabled "
+                               + "(AWS_EC2_METADATA_V1_DISABLED or ec2_metadata_v1_disabled)")
+            }
             token = .some(nil)
         }
         return token!

@@ -10,6 +10,11 @@
 /// Readers disagree on `$`: python-dotenv expands `${NAME}` (unless `interpolate=False`), docker
 /// compose expands `$NAME` in double quotes. Those values are written for the literal reading and
 /// reported in `caveats` (variable names only), so the caller can say so.
+///
+/// The file is for dotenv readers, not for `source` / `set -a; . ./.env` in a shell: a single-quoted
+/// value is safe there too, but a double-quoted one holding `$` or a backtick, or an unquoted one
+/// holding shell syntax, would run as code. Those are reported in `caveats` as well (`--format shell`
+/// is the output for shells).
 public enum DotenvWriter {
     public struct Output: Sendable, Equatable {
         public var text: String
@@ -47,7 +52,7 @@ public enum DotenvWriter {
                 throw UnrepresentableValue(variable: name,
                     reason: "a value ending in a backslash cannot be quoted in a dotenv file; use --format shell or json")
             }
-            return ("\(name)=\(value)", pyCaveat)
+            return ("\(name)=\(value)", pyCaveat ?? (isShellWord(value) ? nil : notForShells))
         }
         var out = "\""
         for u in value.unicodeScalars {
@@ -61,7 +66,19 @@ public enum DotenvWriter {
         }
         out += "\""
         let caveat = scalars.contains("$") ? "docker compose expands $ in double-quoted values; python-dotenv reads it exactly" : nil
-        return ("\(name)=\(out)", pyCaveat ?? caveat)
+        let shell = scalars.contains(where: { $0 == "$" || $0 == "`" }) ? notForShells : nil
+        return ("\(name)=\(out)", [pyCaveat ?? caveat, shell].compactMap { $0 }.joined(separator: "; ").nilIfEmpty)
+    }
+
+    /// The caveat for a line a shell would not read as plain data.
+    static let notForShells = "not safe to source from a shell (it would run $(...) or `...` in it); use --format shell for shells"
+
+    /// Whether an unquoted value is one plain word to a shell: no expansion, no operator, no blank.
+    static func isShellWord(_ value: String) -> Bool {
+        value.utf8.allSatisfy { b in
+            (0x30...0x39).contains(b) || (0x41...0x5a).contains(b) || (0x61...0x7a).contains(b)
+                || "_./:@%+,=-".utf8.contains(b)
+        }
     }
 
     /// Whether `value` holds `${`, which python-dotenv expands.
@@ -82,4 +99,8 @@ public enum DotenvWriter {
         if first == "'" || first == "\"" || first.properties.isWhitespace || last.properties.isWhitespace { return false }
         return !s.contains(where: { $0.properties.isWhitespace && $0 != " " || $0 == "#" || $0 == "$" })
     }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
 }

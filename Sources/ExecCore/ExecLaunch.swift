@@ -16,9 +16,9 @@ package enum ExecLaunch {
             if let hint = error.hint { Logger.write("lwexec: " + hint) }
             exit(125)
         }
-        let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.ordered, resolution: resolution, mode: o.environmentMode)
+        let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.raw, resolution: resolution, mode: o.environmentMode)
         for n in notices { log.notice(n) }
-        let spec = LaunchSpec(arguments: o.command, environment: childEnv, searchPath: env.value("PATH"))
+        let spec = LaunchSpec(arguments: RawArguments.command(o.command), environment: childEnv, searchPath: env.value("PATH"))
         let s = o.supervision
         if s == SupervisionSettings() && watch == nil { Launcher.runAndExit(spec) }
         var options = SupervisionOptions()

@@ -29,6 +29,15 @@ public struct KeyringCredentialCache: CredentialCacheStore {
                            expiration: doc["exp"]?.int, source: (doc["source"]?.string ?? "cache") + ", cached")
     }
 
+    /// Drops every cached credential; returns how many.
+    @discardableResult
+    public func clear() -> Int {
+        guard let ring = try? Keyring.open(named: keyringName, create: false) else { return 0 }
+        let keys = ring.descriptions().filter { $0.hasPrefix(Self.prefix) }
+        for k in keys { ring.remove(k) }
+        return keys.count
+    }
+
     public func store(_ c: Credentials, key: String) {
         guard let exp = c.expiration else { return }
         let usable = exp - CredentialFreshness.marginSeconds - Clock.epochSeconds()

@@ -41,7 +41,7 @@ public enum Launcher {
     static func spawn(path: String, spec: LaunchSpec, inheritedIgnored: sigset_t,
                       fileActions: UnsafePointer<posix_spawn_file_actions_t>? = nil,
                       setsid: Bool = false, newGroup: Bool = false) -> Result<pid_t, LaunchError> {
-        let command = spec.arguments.first ?? ""
+        let command = spec.command
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -61,8 +61,8 @@ public enum Launcher {
         }
         posix_spawnattr_setflags(&attributes, Int16(flags))
 
-        let argv = spec.arguments.map { strdup($0) } + [nil]
-        let envp = spec.environment.map { environmentEntry($0.0, $0.1) } + [nil]
+        let argv = spec.arguments.map { cString($0) } + [nil]
+        let envp = spec.environment.map { environmentEntry($0.name, $0.value) } + [nil]
         defer {
             argv.forEach { free($0) }
             envp.forEach { free($0) }
@@ -77,12 +77,19 @@ public enum Launcher {
         return .failure(spawnError(code, command: command, path: path))
     }
 
+    /// `bytes` as a malloc'ed C string, copied exactly.
+    static func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
+        guard let raw = malloc(bytes.count + 1) else { return nil }
+        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(start: raw, count: bytes.count).copyMemory(from: $0) }
+        raw.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
+        return raw.assumingMemoryBound(to: CChar.self)
+    }
+
     /// `NAME=value` as a malloc'ed C string, copied byte for byte (string interpolation per variable
     /// costs ~2k instructions, a visible share of a warm start with a few dozen variables).
-    static func environmentEntry(_ name: String, _ value: String) -> UnsafeMutablePointer<CChar>? {
-        var name = name, value = value
-        return name.withUTF8 { n in
-            value.withUTF8 { v in
+    static func environmentEntry(_ name: [UInt8], _ value: [UInt8]) -> UnsafeMutablePointer<CChar>? {
+        name.withUnsafeBufferPointer { n in
+            value.withUnsafeBufferPointer { v in
                 guard let raw = malloc(n.count + v.count + 2) else { return nil }
                 UnsafeMutableRawBufferPointer(start: raw, count: n.count).copyMemory(from: UnsafeRawBufferPointer(n))
                 raw.storeBytes(of: 0x3D, toByteOffset: n.count, as: UInt8.self)

@@ -36,7 +36,7 @@ public struct SupervisionChange {
     public enum Action {
         /// Stop the child (kill signal, then SIGKILL after the timeout) and start it again with this
         /// environment; `maskValues` replaces the values masked in the new child's output.
-        case restart(environment: [(String, String)], maskValues: [[UInt8]]?)
+        case restart(environment: [(name: [UInt8], value: [UInt8])], maskValues: [[UInt8]]?)
         /// Send this signal to the child, which reloads by itself.
         case signal(Int32)
     }
@@ -60,7 +60,7 @@ extension Launcher {
         pthread_sigmask(SIG_BLOCK, &all, nil)
         setDefaultDisposition(SIGCHLD)
 
-        let command = spec.arguments.first ?? ""
+        let command = spec.command
         let path: String
         switch resolve(command, searchPath: spec.searchPath) {
         case .success(let found): path = found

@@ -34,7 +34,7 @@ final class Supervisor {
     var requestedStop: Int32?
 
     /// A restart in progress: the old child was asked to stop and the new one starts when it is gone.
-    struct Restart { var environment: [(String, String)]; var maskValues: [[UInt8]]?; var killAt: Int }
+    struct Restart { var environment: [(name: [UInt8], value: [UInt8])]; var maskValues: [[UInt8]]?; var killAt: Int }
     var restart: Restart?
     var nextPollAt: Int?
     /// How the main child ended; lwexec exits once the rest is wound down.
@@ -47,7 +47,7 @@ final class Supervisor {
         self.spec = spec
         self.path = path
         self.options = options
-        self.command = spec.arguments.first ?? ""
+        self.command = spec.command
         self.inheritedIgnored = inheritedIgnored
         self.maskValues = options.maskValues
         self.reaper = Subreaper.isReaper(subreaperRequested: options.subreaper)

@@ -25,7 +25,7 @@ final class SecretWatcher: SupervisionWatch {
     let options: ExecOptions
     let setup: AWSSetup
     let log: Logger
-    let inherited: [(String, String)]
+    let inherited: [(name: [UInt8], value: [UInt8])]
     let intervalMs: Int
     /// Secret name (or id, for `--secret`) -> its `AWSCURRENT` version id.
     var versions: [String: String] = [:]
@@ -40,7 +40,7 @@ final class SecretWatcher: SupervisionWatch {
         options = o
         setup = try AWSSetup(o.aws, env: env)
         self.log = log
-        inherited = env.ordered
+        inherited = env.raw
         intervalMs = (o.supervision.watchSeconds ?? 60) * 1000
         credentialCache = CacheSettings(o, env: env).enabled ? KeyringCredentialCache(log: log) : MemoryCredentialCache()
         versions = try currentVersions(by: .after(seconds: setup.options.timeoutSeconds))

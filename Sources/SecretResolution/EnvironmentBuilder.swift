@@ -11,64 +11,71 @@ public enum EnvironmentMode: Sendable, Equatable {
 }
 
 /// Builds the child's environment from the inherited one and the resolved variables.
+///
+/// Inherited names and values are bytes, passed through exactly as they came in `environ` (valid
+/// UTF-8 or not); secret variables are UTF-8 text.
 public enum EnvironmentBuilder {
+    /// One variable as the child gets it.
+    public typealias Entry = (name: [UInt8], value: [UInt8])
+
     /// The environment in order (inherited first, then new variables), and one notice per override.
-    public static func build(inherited: [(String, String)], resolution: Resolution,
-                             mode: EnvironmentMode) -> (environment: [(String, String)], notices: [String]) {
+    public static func build(inherited: [Entry], resolution: Resolution,
+                             mode: EnvironmentMode) -> (environment: [Entry], notices: [String]) {
         var notices = resolution.notices
         if mode == .pristine {
-            return (resolution.variables.map { ($0.name, $0.value) }, notices)
+            return (resolution.variables.map { (Array($0.name.utf8), Array($0.value.utf8)) }, notices)
         }
         // Linear searches while they are few: a few secrets against a few dozen inherited variables are
         // compared faster than all hashed, and this runs on every warm start. Hashed beyond that.
-        var out: [(String, String)] = []
+        var out: [Entry] = []
         out.reserveCapacity(inherited.count + resolution.variables.count)
         let first = firstOccurrences(inherited)
         let secret = lookup(resolution.variables, comparisons: inherited.count)
-        for (i, (name, value)) in inherited.enumerated() where first[i] {
-            guard let s = secret(name) else { out.append((name, value)); continue }
+        for (i, entry) in inherited.enumerated() where first[i] {
+            guard let s = secret(entry.name) else { out.append(entry); continue }
             switch mode {
             case .inheritedWins:
-                notices.append("\(name): the inherited environment overrides \(s.secret) (--keep-env)")
-                out.append((name, value))
+                notices.append("\(s.name): the inherited environment overrides \(s.secret) (--keep-env)")
+                out.append(entry)
             default:
-                notices.append("\(name): \(s.secret) overrides the inherited environment")
-                out.append((name, s.value))
+                notices.append("\(s.name): \(s.secret) overrides the inherited environment")
+                out.append((entry.name, Array(s.value.utf8)))
             }
         }
-        let isInherited = membership(inherited.map(\.0), comparisons: resolution.variables.count)
-        for v in resolution.variables where !isInherited(v.name) {
-            out.append((v.name, v.value))
+        let isInherited = membership(inherited.map(\.name), comparisons: resolution.variables.count)
+        for v in resolution.variables {
+            let name = Array(v.name.utf8)
+            if !isInherited(name) { out.append((name, Array(v.value.utf8))) }
         }
         return (out, notices)
     }
 
     /// The last secret variable of a name (later ones win), by linear search when `comparisons`
     /// lookups over few variables are cheap, else through a dictionary.
-    static func lookup(_ variables: [ResolvedVariable], comparisons: Int) -> (String) -> ResolvedVariable? {
+    static func lookup(_ variables: [ResolvedVariable], comparisons: Int) -> ([UInt8]) -> ResolvedVariable? {
         if variables.count * comparisons <= 4096 {
-            return { name in variables.last { ProcessEnvironment.sameName($0.name, name) } }
+            return { name in variables.last { $0.name.utf8.count == name.count && $0.name.utf8.elementsEqual(name) } }
         }
         let byName = Dictionary(variables.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { _, b in b })
-        return { byName[Array($0.utf8)] }
+        return { byName[$0] }
     }
 
     /// Membership in `names`, linear or hashed as for `lookup`.
-    static func membership(_ names: [String], comparisons: Int) -> (String) -> Bool {
+    static func membership(_ names: [[UInt8]], comparisons: Int) -> ([UInt8]) -> Bool {
         if names.count * comparisons <= 4096 {
-            return { name in names.contains { ProcessEnvironment.sameName($0, name) } }
+            return { name in names.contains { $0 == name } }
         }
-        let set = Set(names.map { Array($0.utf8) })
-        return { set.contains(Array($0.utf8)) }
+        let set = Set(names)
+        return { set.contains($0) }
     }
 
     /// Whether each variable is the first of its name (the one getenv finds): compared pairwise in a
     /// usual environment, hashed past about ninety variables.
-    static func firstOccurrences(_ variables: [(String, String)]) -> [Bool] {
+    static func firstOccurrences(_ variables: [Entry]) -> [Bool] {
         if variables.count * variables.count / 2 > 4096 {
             var seen = Set<[UInt8]>()
-            return variables.map { seen.insert(Array($0.0.utf8)).inserted }
+            return variables.map { seen.insert($0.name).inserted }
         }
-        return variables.indices.map { i in !variables[..<i].contains { ProcessEnvironment.sameName($0.0, variables[i].0) } }
+        return variables.indices.map { i in !variables[..<i].contains { $0.name == variables[i].name } }
     }
 }

@@ -39,3 +39,15 @@ import Testing
         }
     }
 }
+
+@Suite struct LoggerEscapingTests {
+    func escaped(_ s: String) -> String { String(decoding: Logger.escapingControls(Array(s.utf8)), as: UTF8.self) }
+
+    @Test func controlCharactersAreShownNotSent() {
+        #expect(escaped("plain text, ünïcode ✓") == "plain text, ünïcode ✓")
+        #expect(escaped("a\u{1b}[31mb") == "a\\x1b[31mb")
+        #expect(escaped("x\ny\tz\r") == "x\\ny\\tz\\r")
+        #expect(escaped("\u{7f}\u{9b}\u{85}") == "\\x7f\\x9b\\x85")
+        #expect(escaped("\u{a0}é") == "\u{a0}é", "U+00A0 and Latin-1 letters are not controls")
+    }
+}

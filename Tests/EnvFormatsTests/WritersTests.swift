@@ -44,6 +44,14 @@ let hostile: [(String, String)] = [
         #expect(!out.caveats.joined().contains("it's"))
     }
 
+    /// A line a shell would run as code when sourced is named; single-quoted lines are safe for shells too.
+    @Test func dotenvNamesLinesNotSafeToSource() throws {
+        let out = try DotenvWriter.render([("A", "it's $(touch /tmp/x)"), ("B", "it's `id`"), ("C", "$(id) but quoted"),
+                                           ("D", "it's fine")])
+        #expect(out.caveats.filter { $0.contains("not safe to source") }.map { String($0.prefix(1)) } == ["A", "B"])
+        #expect(!out.caveats.joined().contains("touch"))
+    }
+
     @Test func shellQuotesEveryQuote() {
         #expect(ShellWriter.render([("A", "it's")]) == "export A='it'\\''s'\n")
         #expect(ShellWriter.quote("x'\u{301}y") == "'x'\\''\u{301}y'")

@@ -55,6 +55,17 @@ def test_dotenv_reads_back_exactly_with_python_dotenv(lw: LW):
     assert dict(dotenv_values(path, interpolate=False)) == want
 
 
+def test_dotenv_names_values_a_shell_would_run(lw: LW):
+    # `set -a; . ./.env` ran a $(...) inside a double-quoted value: dotenv is for dotenv readers, and
+    # a line a shell would run is named on stderr (with the variable, never the value).
+    out = lw.path("ran")
+    lw.seed("app/api_key", f"it's $(touch {out})")
+    r = lw.run(["env", lw.name("app")], leak_check="stderr")
+    assert r.returncode == 0, r
+    notes = [ln for ln in r.err.splitlines() if "not safe to source" in ln]
+    assert len(notes) == 1 and "API_KEY" in notes[0] and "touch" not in notes[0], r
+
+
 def test_shell_is_safe_to_eval(lw: LW):
     seed(lw, HOSTILE | BRACE)
     r = lw.run(["env", lw.name("app"), "--format", "shell"], leak_check="stderr")

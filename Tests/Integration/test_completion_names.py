@@ -79,3 +79,20 @@ def test_nothing_for_the_words_after_the_terminator(lw: LW):
     words = ["lwexec", f"{lw.root}/app", "--", f"{lw.root}/"]
     r = lw.run(["---completion", "exec", "--", "positional@0", "3", str(len(words[3])), *words])
     assert (r.returncode, r.out.strip(), r.err) == (0, "", "")
+
+
+def test_names_a_secret_cannot_have_are_never_offered(lw: LW):
+    # A hostile endpoint lists a "name" with $(...): bash's compgen -W would run it on Tab.
+    from test_trust_answers import RewriteProxy
+    lw.seed("app/api_key", "v-7234567890")
+    evil = f"{lw.root}/app/$(touch {lw.path('pwned')})"
+
+    def rewrite(op, req, ans):
+        if op == "ListSecrets" and ans is not None:
+            return 200, {}, {**ans, "SecretList": ans["SecretList"] + [{"Name": evil}, {"Name": f"{lw.root}/app/a\x1b[2Jb"}]}
+        return None
+    with RewriteProxy(lw.emulator.url, rewrite) as proxy:
+        env = {**lw.emulator.env(), "AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url}
+        r, _ = ask(lw, f"{lw.root}/app/", sub="read", env=env)
+        assert proxy.calls.get("ListSecrets"), "the completion did not list"
+    assert r.returncode == 0 and r.out.split() == [f"{lw.root}/app/api_key"], r

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sys
 import urllib.request
 from pathlib import Path
@@ -104,6 +105,25 @@ def test_imds_v2_credentials_and_region(lw: LW, app):
         assert "IMDS" in json.loads(who.out)["CredentialSource"], who
 
 
+@pytest.mark.parametrize("disabled_by", [None, "env", "profile"])
+def test_imds_v1_fallback_and_its_switch(lw: LW, app, aws_files, disabled_by):
+    keys = lw.make_user(ALLOW_ALL)
+    with ImdsServer(keys, region="us-east-1", v1_only=True) as imds:
+        env = {**no_cred_env(lw.emulator), "AWS_EC2_METADATA_DISABLED": "false",
+               "AWS_EC2_METADATA_SERVICE_ENDPOINT": imds.url}
+        if disabled_by == "env":
+            env["AWS_EC2_METADATA_V1_DISABLED"] = "true"
+        elif disabled_by == "profile":
+            env.update(aws_files({}, {"default": {"ec2_metadata_v1_disabled": "true"}}))
+        if disabled_by is None:
+            run_ok(lw, app, env)
+            assert any("security-credentials" in q["path"] for q in imds.requests)
+        else:
+            r = run_fails(lw, app, env)
+            assert "IMDSv1 is disabled" in r.err, r
+            assert not any("security-credentials" in q["path"] for q in imds.requests), "IMDSv1 was used anyway"
+
+
 def test_unreachable_imds_is_reported_quickly(lw: LW, app):
     env = {**no_cred_env(lw.emulator), "AWS_EC2_METADATA_DISABLED": "false", "AWS_EC2_METADATA_SERVICE_ENDPOINT": DEAD}
     r = run_fails(lw, app, env)
@@ -140,6 +160,54 @@ def test_container_plain_http_elsewhere_is_refused(lw: LW, app):
     env = {**no_cred_env(lw.emulator), "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://203.0.113.9/creds"}
     r = run_fails(lw, app, env)
     assert "plain http to 203.0.113.9" in r.err, r
+
+
+def test_container_plain_http_to_a_name_that_only_looks_like_loopback_is_refused(lw: LW, app):
+    # The old allowlist was a string prefix: "127." in a host name let the token go out in clear.
+    env = {**no_cred_env(lw.emulator), "AWS_CONTAINER_CREDENTIALS_FULL_URI": "http://127.attacker.example:45999/creds",
+           "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer secret-pod-token"}
+    r = run_fails(lw, app, env)
+    assert "plain http to 127.attacker.example" in r.err and "not a loopback address" in r.err, r
+
+
+def test_container_plain_http_to_localhost_resolves_to_loopback(lw: LW, app):
+    keys = lw.make_user(ALLOW_ALL)
+    with ContainerServer(keys, token=None) as srv:
+        url = srv.url.replace("127.0.0.1", "localhost") + ContainerServer.PATH
+        run_ok(lw, app, {**no_cred_env(lw.emulator), "AWS_CONTAINER_CREDENTIALS_FULL_URI": url})
+        assert srv.requests, "the container endpoint was not asked"
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+def test_another_container_token_never_gets_cached_credentials(lw: LW, app):
+    keys = lw.make_user(ALLOW_ALL)
+    with ContainerServer(keys, token="Bearer token-a") as srv:
+        base = {**no_cred_env(lw.emulator), "AWS_CONTAINER_CREDENTIALS_FULL_URI": srv.url + ContainerServer.PATH}
+        prefix, _ = app
+        first = lw.run(["--cache", prefix, "--", "true"], env={**base, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer token-a"})
+        assert first.returncode == 0, first
+        marker = lw.marker()
+        r = lw.run(["--cache", prefix, "--", *marker.argv], env={**base, "AWS_CONTAINER_AUTHORIZATION_TOKEN": "Bearer token-b"})
+        assert r.returncode == 125 and not marker.ran, "token B was served what token A cached\n" + str(r)
+        assert srv.requests[-1]["headers"]["authorization"] == "Bearer token-b"
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+def test_cache_clear_also_drops_cached_credentials(lw: LW, app):
+    import subprocess
+    keys = lw.make_user(ALLOW_ALL)
+    with ContainerServer(keys, token=None) as srv:
+        env = {**no_cred_env(lw.emulator), "AWS_CONTAINER_CREDENTIALS_FULL_URI": srv.url + ContainerServer.PATH}
+        r = lw.run(["-v", "--cache", app[0], "--", "true"], env=env)
+        assert r.returncode == 0 and "credentials cached in the keyring" in r.err, r
+
+    def cred_keys() -> list[str]:
+        shown = subprocess.run(["keyctl", "show", "@u"], capture_output=True, text=True).stdout
+        return [ln for ln in shown.splitlines() if "lwexec:v1:cred:" in ln]
+    assert cred_keys(), "no cached credential to clear"
+    cleared = lw.run(["cache", "clear"])
+    assert cleared.returncode == 0 and "cached credential" in cleared.out, cleared
+    assert cred_keys() == [], "cache clear left cached credentials"
 
 
 # ------------------------------------------------------------------ SSO

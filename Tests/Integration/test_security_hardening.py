@@ -59,3 +59,38 @@ def test_the_same_user_cannot_read_lwexecs_environment_or_memory(lw: LW, tmp_pat
         assert p.stdout.decode().split("\n")[:2] == ["environ denied", "mem denied"], p
     finally:
         shutil.rmtree(place, ignore_errors=True)
+
+
+# ------------------------------------------------------------------ byte-exact pass-through
+def _run_bytes(lw: LW, argv: list[bytes], extra_env: dict[bytes, bytes]) -> subprocess.CompletedProcess:
+    env = {k.encode(): v.encode() for k, v in lw.full_env().items()}
+    env.update(extra_env)
+    return subprocess.run([os.fsencode(lwexec_bin()), *argv], env=env, cwd=lw.tmp, capture_output=True, timeout=30)
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["fresh", "warm-start"])
+def test_arguments_that_are_not_utf8_reach_the_child_exactly(lw: LW, cache: bool):
+    lw.seed("app/api_token")
+    name = b"caf\xe9.txt"
+    (lw.tmp / os.fsdecode(name)).write_bytes(b"found\n")
+    flags = [b"--cache"] if cache else [b"--no-cache"]
+    if cache:
+        assert _run_bytes(lw, [*flags, lw.name("app").encode(), b"--", b"true"], {}).returncode == 0
+    p = _run_bytes(lw, [*flags, lw.name("app").encode(), b"--", b"cat", name], {})
+    assert p.returncode == 0 and p.stdout == b"found\n", p
+
+
+@pytest.mark.parametrize("cache", [False, True], ids=["fresh", "warm-start"])
+def test_inherited_variables_that_are_not_utf8_reach_the_child_exactly(lw: LW, cache: bool):
+    lw.seed("app/api_token")
+    dump = lw.path("environ")
+    flags = [b"--cache"] if cache else [b"--no-cache"]
+    extra = {b"LEGACY": b"caf\xe9", b"N\xe9W": b"\xff\xfe", b"PLAIN": b"ok"}
+    if cache:
+        assert _run_bytes(lw, [*flags, lw.name("app").encode(), b"--", b"true"], extra).returncode == 0
+    p = _run_bytes(lw, [*flags, lw.name("app").encode(), b"--", b"/bin/sh", b"-c", b'cat /proc/$$/environ > "$0"',
+                        os.fsencode(dump)], extra)
+    assert p.returncode == 0, p
+    entries = dump.read_bytes().split(b"\0")
+    for k, v in extra.items():
+        assert k + b"=" + v in entries, (k, [e for e in entries if e.startswith(k[:1])])

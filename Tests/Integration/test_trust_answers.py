@@ -215,3 +215,18 @@ def test_an_endless_answer_is_cut_off(lw: LW):
     assert_refused(r, marker, "16 MiB")
     assert sent["bytes"] < (64 << 20), f"{sent['bytes']} bytes were read before lwexec stopped"
     assert time.monotonic() - t < 30, "the cap, not the deadline, ended the run"
+
+
+def test_terminal_escapes_in_a_service_message_never_reach_the_terminal(lw: LW):
+    lw.seed("one/api_key", f"key-{lw.uid}")
+    hostile = "denied \x1b]0;owned\x07\x1b[2J\x1b[31mred\u009b0m and a\nsecond line"
+
+    def rewrite(op, req, ans):
+        if op == "GetSecretValue":
+            return 400, {"x-amzn-ErrorType": "AccessDeniedException"}, {"__type": "AccessDeniedException", "message": hostile}
+        return None
+    with RewriteProxy(lw.emulator.url, rewrite) as proxy:
+        r, marker = run_through(lw, proxy, ["--secret", lw.name("one/api_key")])
+    assert r.returncode == 125 and not marker.ran, r
+    assert b"\x1b" not in r.stderr_bytes and b"\x07" not in r.stderr_bytes and "\u009b".encode() not in r.stderr_bytes, r
+    assert "\\x1b]0;owned\\x07" in r.err and "\\x9b0m" in r.err and "\\nsecond line" in r.err, r

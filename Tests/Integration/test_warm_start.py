@@ -3,6 +3,7 @@ to `lwexec-core` (beside it, or in ../libexec/lwexec/) with the arguments exactl
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -89,3 +90,6 @@ def test_the_launcher_is_static_and_lwexec_core_a_pie():
     # lwexec-core, which parses everything that comes from the network, keeps PIE (ET_DYN) and ASLR.
     e_type, interp = elf_facts(lwexec_bin().parent / "lwexec-core")
     assert (e_type, interp) == (3, True)
+    # ...and full RELRO: bound at load (BIND_NOW), the GOT read-only after (PT_GNU_RELRO).
+    dyn = subprocess.run(["readelf", "-d", "-l", str(lwexec_bin().parent / "lwexec-core")], capture_output=True, text=True, check=True).stdout
+    assert "GNU_RELRO" in dyn and re.search(r"\(FLAGS_1\).*\bNOW\b|\(BIND_NOW\)|\(FLAGS\).*BIND_NOW", dyn), dyn

@@ -100,7 +100,25 @@ import SecretsManager
     }
 }
 
+/// `EnvironmentBuilder.build` over text, for readable expectations.
+func build(_ inherited: [(String, String)], _ r: Resolution, _ mode: EnvironmentMode) -> ([(String, String)], [String]) {
+    let (env, notices) = EnvironmentBuilder.build(inherited: inherited.map { (Array($0.0.utf8), Array($0.1.utf8)) },
+                                                  resolution: r, mode: mode)
+    return (env.map { (String(decoding: $0.name, as: UTF8.self), String(decoding: $0.value, as: UTF8.self)) }, notices)
+}
+
 @Suite struct EnvironmentBuilderTests {
+    /// Inherited names and values that are not UTF-8 pass through byte for byte.
+    @Test func invalidUTF8PassesThroughExactly() {
+        let latin1: [UInt8] = [0x63, 0x61, 0x66, 0xE9]  // "caf\xe9"
+        let inherited: [EnvironmentBuilder.Entry] = [(Array("LEGACY".utf8), latin1), ([0x4E, 0xE9], [0x31])]
+        let r = Resolution(variables: [ResolvedVariable(name: "NEW", value: "n", secret: "/a/new", explicit: false)], notices: [])
+        let (env, _) = EnvironmentBuilder.build(inherited: inherited, resolution: r, mode: .secretsWin)
+        #expect(env.count == 3)
+        #expect(env[0].name == Array("LEGACY".utf8) && env[0].value == latin1)
+        #expect(env[1].name == [0x4E, 0xE9] && env[1].value == [0x31])
+    }
+
     let resolution = Resolution(variables: [
         ResolvedVariable(name: "HOME", value: "secret-home", secret: "/a/home", explicit: false),
         ResolvedVariable(name: "NEW", value: "n", secret: "/a/new", explicit: false),
@@ -108,19 +126,19 @@ import SecretsManager
     let inherited = [("PATH", "/bin"), ("HOME", "/root")]
 
     @Test func secretsWinByDefault() {
-        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .secretsWin)
+        let (env, notices) = build(inherited, resolution, .secretsWin)
         #expect(env.map { "\($0.0)=\($0.1)" } == ["PATH=/bin", "HOME=secret-home", "NEW=n"])
         #expect(notices == ["HOME: /a/home overrides the inherited environment"])
     }
 
     @Test func keepEnv() {
-        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .inheritedWins)
+        let (env, notices) = build(inherited, resolution, .inheritedWins)
         #expect(env.map { "\($0.0)=\($0.1)" } == ["PATH=/bin", "HOME=/root", "NEW=n"])
         #expect(notices.count == 1 && notices[0].contains("--keep-env"))
     }
 
     @Test func pristine() {
-        let (env, _) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .pristine)
+        let (env, _) = build(inherited, resolution, .pristine)
         #expect(env.map(\.0) == ["HOME", "NEW"])
     }
 
@@ -130,7 +148,7 @@ import SecretsManager
         let inherited = (0..<count).map { ("I\($0)", "i") } + [("S1", "inherited")]
         let r = Resolution(variables: secrets + [ResolvedVariable(name: "S1", value: "later", secret: "/b/s1", explicit: true)],
                            notices: [])
-        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: r, mode: .secretsWin)
+        let (env, notices) = build(inherited, r, .secretsWin)
         #expect(env.count == 2 * count)
         #expect(Array(env.prefix(count + 1).map(\.0)) == inherited.map(\.0))
         #expect(env[count] == ("S1", "later"))  // the later definition of a name wins, in the inherited place
@@ -143,7 +161,7 @@ import SecretsManager
     @Test(arguments: [2, 600]) func duplicatesKeepTheFirst(size: Int) {
         let filler = (0..<size).map { ("V\($0)", "\($0)") }
         let inherited = [("PATH", "/bin"), ("HOME", "/root")] + filler + [("PATH", "/evil"), ("HOME", "/other")]
-        let (env, notices) = EnvironmentBuilder.build(inherited: inherited, resolution: resolution, mode: .secretsWin)
+        let (env, notices) = build(inherited, resolution, .secretsWin)
         #expect(env.count == size + 3)
         #expect(env.filter { $0.0 == "PATH" }.map(\.1) == ["/bin"])
         #expect(env.filter { $0.0 == "HOME" }.map(\.1) == ["secret-home"])

@@ -9,7 +9,8 @@ struct CacheCommand: ParsableCommand {
         abstract: "Show or clear what --cache keeps in the kernel keyring.",
         discussion: """
         Cached entries live in the keyring named lwexec under your user keyring (see `keyctl show @u`): \
-        kernel memory, never on disk, readable only by you, each with a kernel expiry.
+        kernel memory, never on disk, readable by your own processes only (docs/security.md), each with \
+        a kernel expiry.
         """,
         subcommands: [CacheListCommand.self, CacheClearCommand.self])
 }
@@ -46,15 +47,20 @@ struct CacheListCommand: ParsableCommand {
 
 /// `lwexec cache clear [PREFIX]`.
 struct CacheClearCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Drop cached entries: all, or those under a prefix.")
+    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Drop cached entries: all (with cached temporary credentials and completion names), or those under a prefix.")
 
     @Argument(help: ArgumentHelp("Only entries for this prefix or below.", valueName: "prefix"), completion: .cachedPrefixOrName)
     var prefix: String?
 
     func run() throws {
         let n = (try? ResolutionCache.open(create: false))??.clear(prefix: prefix) ?? 0
-        if prefix == nil { ((try? NameListCache.open(create: false)) ?? nil)?.clear() }  // completion's name lists
-        print("cleared \(n) entr\(n == 1 ? "y" : "ies")")
+        guard prefix == nil else {
+            print("cleared \(n) entr\(n == 1 ? "y" : "ies")")
+            return
+        }
+        ((try? NameListCache.open(create: false)) ?? nil)?.clear()  // completion's name lists
+        let credentials = KeyringCredentialCache(log: Logger()).clear()
+        print("cleared \(n) entr\(n == 1 ? "y" : "ies") and \(credentials) cached credential\(credentials == 1 ? "" : "s")")
     }
 }
 

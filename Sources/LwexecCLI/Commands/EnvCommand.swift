@@ -14,7 +14,8 @@ struct EnvCommand: ParsableCommand {
 
         Every value comes back exactly: dotenv is read back unchanged by python-dotenv and docker \
         compose (a value that some reader would expand, such as one with ${...}, is named on \
-        stderr); shell is single-quoted and safe to eval; JSON is one object.
+        stderr). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
+        run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object.
 
         Examples:
           lwexec env /non-prod/backend > .env

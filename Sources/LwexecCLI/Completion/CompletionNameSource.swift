@@ -34,6 +34,15 @@ struct CompletionNameSource {
         return parseDuration(text, allowZero: true).map { $0 * 1000 } ?? defaultBudgetMs
     }
 
+    /// Whether `name` holds only what Secrets Manager allows in a name (letters, digits, `/_+=.@-`).
+    /// Anything else came from a hostile or broken endpoint and is never offered: bash's `compgen -W`
+    /// expands `$(...)` in its word list, so such a name would run a command on Tab.
+    static func isSecretName(_ name: String) -> Bool {
+        !name.isEmpty && name.utf8.allSatisfy { b in
+            (0x30...0x39).contains(b) || (0x41...0x5a).contains(b) || (0x61...0x7a).contains(b) || "/_+=.@-".utf8.contains(b)
+        }
+    }
+
     /// Every secret name under `parent` (all names when it is empty).
     func names(under parent: String) -> [String] {
         let setup: AWSSetup
@@ -48,10 +57,11 @@ struct CompletionNameSource {
         }
         if let key, let cached = (try? NameListCache.open(create: false)) ?? nil, let names = cached.load(key) {
             log.debug("completion: \(names.count) name(s) under \(parent) from the keyring")
-            return names
+            return names.filter(Self.isSecretName)
         }
         guard budgetMs > 0 else { return [] }
-        let (names, complete) = list(parent, setup: setup)
+        let (listed, complete) = list(parent, setup: setup)
+        let names = listed.filter(Self.isSecretName)
         if complete, let key {
             do {
                 try NameListCache.open(create: true)?.store(names, key: key)

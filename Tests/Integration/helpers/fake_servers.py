@@ -89,16 +89,20 @@ class ImdsServer(_Server):
     TOKEN = "imds-session-token-xyz"
 
     def __init__(self, keys, role: str = "lwexec-instance-role", region: str = "us-east-1",
-                 session_token: str | None = None) -> None:
+                 session_token: str | None = None, v1_only: bool = False) -> None:
+        """`v1_only`: an IMDSv1 endpoint, which answers the token request 405 and needs no token."""
         super().__init__()
         self.keys, self.role, self.region, self.session_token = keys, role, region, session_token
+        self.v1_only = v1_only
 
     def handle(self, method, path, headers, body):
         if path == "/latest/api/token":
+            if self.v1_only:
+                return 405, {}, "method not allowed"
             if method != "PUT" or "x-aws-ec2-metadata-token-ttl-seconds" not in headers:
                 return 400, {}, "bad token request"
             return 200, {}, self.TOKEN
-        if headers.get("x-aws-ec2-metadata-token") != self.TOKEN:
+        if not self.v1_only and headers.get("x-aws-ec2-metadata-token") != self.TOKEN:
             return 401, {}, "missing or bad token"
         if path == "/latest/meta-data/iam/security-credentials/":
             return 200, {}, self.role + "\n"
