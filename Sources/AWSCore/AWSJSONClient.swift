@@ -17,6 +17,8 @@ public final class AWSJSONClient {
     /// The deadline of the operation in progress (a resolution, a poll, a command): no attempt starts after it.
     /// Whoever starts an operation on a client it keeps sets a new one.
     public var deadline: Deadline
+    /// Headers every request carries unsigned (the Lambda recursion-detection header).
+    public var extraHeaders: [(name: String, value: String)] = []
     private let http: HTTPClient
 
     /// Sequential round trips made so far (parallel requests count once), for `-v` and benchmarks.
@@ -68,7 +70,7 @@ public final class AWSJSONClient {
         SignedRequest.make(method: "POST", endpoint: endpoint, headers: [
             (name: "Content-Type", value: "application/x-amz-json-1.1"),
             (name: "X-Amz-Target", value: "\(targetPrefix).\(call.operation)"),
-        ], body: Array(JSON.serialize(call.input).utf8), credentials: credentials, region: region,
+        ], unsignedHeaders: extraHeaders, body: Array(JSON.serialize(call.input).utf8), credentials: credentials, region: region,
            service: service.signingName, date: date)
     }
 

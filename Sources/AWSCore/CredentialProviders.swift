@@ -8,7 +8,8 @@ public struct EnvironmentCredentialProvider: IdentifiedCredentialProvider {
 
     public func load(_ context: CredentialContext) throws(AWSError) -> Credentials? {
         if context.profileFromFlag { return nil }
-        let id = context.env["AWS_ACCESS_KEY_ID"], secret = context.env["AWS_SECRET_ACCESS_KEY"]
+        // Blank is unset, as the SDKs read them (AWS_ACCESS_KEY_ID=" " goes on down the chain).
+        let id = Self.nonBlank(context.env["AWS_ACCESS_KEY_ID"]), secret = Self.nonBlank(context.env["AWS_SECRET_ACCESS_KEY"])
         switch (id, secret) {
         case (nil, nil): return nil
         case (.some, nil):
@@ -18,9 +19,15 @@ public struct EnvironmentCredentialProvider: IdentifiedCredentialProvider {
             throw AWSError(.configuration, "AWS_SECRET_ACCESS_KEY is set but AWS_ACCESS_KEY_ID is not",
                            hint: "set both, or unset AWS_SECRET_ACCESS_KEY to use a profile")
         case (let id?, let secret?):
-            return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: context.env["AWS_SESSION_TOKEN"],
+            return Credentials(accessKeyID: id, secretAccessKey: secret, sessionToken: Self.nonBlank(context.env["AWS_SESSION_TOKEN"]),
                                source: "environment")
         }
+    }
+
+    /// The value unless it is empty or only blanks.
+    static func nonBlank(_ value: String?) -> String? {
+        guard let v = value, v.utf8.contains(where: { $0 != 0x20 && $0 != 0x09 }) else { return nil }
+        return v
     }
 }
 

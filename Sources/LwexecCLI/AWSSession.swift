@@ -31,6 +31,7 @@ struct AWSSession {
         client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
                                region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
                                deadline: deadline)
+        if let trace = RecursionDetection.header(setup.env) { client.extraHeaders.append(trace) }
     }
 
     /// Everything in one step, for commands that always call AWS.

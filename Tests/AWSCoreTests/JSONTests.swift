@@ -51,3 +51,16 @@ import Testing
         #expect(escaped("\u{a0}é") == "\u{a0}é", "U+00A0 and Latin-1 letters are not controls")
     }
 }
+
+@Suite struct RecursionDetectionTests {
+    @Test func onlyInsideLambdaWithATrace() {
+        let trace = "Root=1-5759e988-bd862e3fe1be46a994272793;Sampled=1"
+        #expect(RecursionDetection.header(ProcessEnvironment([("AWS_LAMBDA_FUNCTION_NAME", "f"), ("_X_AMZN_TRACE_ID", trace)]))?.value == trace)
+        #expect(RecursionDetection.header(ProcessEnvironment([("_X_AMZN_TRACE_ID", trace)])) == nil)
+        #expect(RecursionDetection.header(ProcessEnvironment([("AWS_LAMBDA_FUNCTION_NAME", "f")])) == nil)
+    }
+
+    @Test func encodesWhatAHeaderCannotHold() {
+        #expect(RecursionDetection.encode("a\nb%c\u{e9}") == "a%0Ab%25c%C3%A9")
+    }
+}

@@ -8,6 +8,8 @@ public struct STSClient {
     public let endpoint: Endpoint
     public let region: String
     let transport: AWSTransport
+    /// The Lambda recursion-detection header, when inside a traced function.
+    let traceHeader: (name: String, value: String)?
     static let version = "2011-06-15"
 
     /// An STS client in the run's region (else the profile's, else us-east-1), at `AWS_ENDPOINT_URL_STS` or the regional endpoint.
@@ -18,6 +20,7 @@ public struct STSClient {
         self.region = region
         endpoint = try Endpoint.resolve(.sts, flag: nil, region: region, context: context)
         self.transport = transport ?? .forCredentials(context)
+        traceHeader = RecursionDetection.header(context.env)
     }
 
     /// The parameters of `AssumeRole`.
@@ -81,15 +84,16 @@ public struct STSClient {
               subject: String) throws(AWSError) -> String {
         let body = QueryEncoding.body(action: action, version: Self.version, params)
         let headers = [(name: "Content-Type", value: "application/x-www-form-urlencoded; charset=utf-8")]
+        let trace = traceHeader.map { [$0] } ?? []
         let what = "sts:\(action) to \(endpoint.url)"
         do {
             let r = try transport.send(what, operation: action) { date in
                 if let credentials {
-                    return SignedRequest.make(method: "POST", endpoint: endpoint, headers: headers, body: body,
+                    return SignedRequest.make(method: "POST", endpoint: endpoint, headers: headers, unsignedHeaders: trace, body: body,
                                               credentials: credentials, region: region, service: "sts", date: date)
                 }
                 return HTTPRequest(method: "POST", url: endpoint.requestURL,
-                                   headers: headers + [(name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")], body: body)
+                                   headers: headers + [(name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")] + trace, body: body)
             }
             return String(decoding: r.body, as: UTF8.self)
         } catch {

@@ -41,12 +41,16 @@ public struct AWSTransport {
 /// Builds a SigV4-signed `HTTPRequest`.
 public enum SignedRequest {
     /// The request with Host, the given headers, X-Amz-Date (and the session token) and Authorization.
+    /// `unsignedHeaders` are added after signing: `X-Amzn-Trace-Id`, like `User-Agent`, is never signed
+    /// by the SDKs (Lambda and X-Ray may rewrite it on the way).
     public static func make(method: String, endpoint: Endpoint, query: String = "", headers: [(name: String, value: String)],
+                            unsignedHeaders: [(name: String, value: String)] = [],
                             body: [UInt8], credentials: Credentials, region: String, service: String, date: AmzDate) -> HTTPRequest {
         let unsigned = SignableRequest(method: method, path: endpoint.url.path, query: query,
                                        headers: [(name: "Host", value: endpoint.url.hostHeader)] + headers, body: body)
         var signed = SigV4.sign(unsigned, credentials: credentials.signing, region: region, service: service, date: date)
         signed.headers.append((name: "User-Agent", value: "lwexec/\(LwexecVersion.string)"))
+        signed.headers += unsignedHeaders
         return HTTPRequest(method: method, url: endpoint.requestURL + (query.isEmpty ? "" : "?" + query),
                            headers: signed.headers, body: body)
     }
