@@ -173,13 +173,13 @@ _lwexec() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exec|env|list|read|history|write|import|rotate|delete|generate|lint|whoami|cache|help)
+    exec|env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)
         # Offer subcommand argument completions
         "_lwexec_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exec env list read history write import rotate delete generate lint whoami cache help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exec env list read history write import tag rotate delete generate lint whoami cache help' -- "${cur}"))
         ;;
     esac
 }
@@ -407,7 +407,7 @@ _lwexec_write() {
     repeating_flags=()
     non_repeating_flags=(--generate --skip-unchanged --keep-trailing-newline --json --force --quiet -q --verbose -v --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--length --description --profile --region --endpoint-url --timeout)
+    non_repeating_options=(--length --description --managed-by --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options 1
 
     # Offer option value completions
@@ -419,6 +419,9 @@ _lwexec_write() {
         return
         ;;
     '--tag')
+        return
+        ;;
+    '--managed-by')
         return
         ;;
     '--profile')
@@ -449,7 +452,7 @@ _lwexec_import() {
     repeating_flags=()
     non_repeating_flags=(--dry-run --json --force --quiet -q --verbose -v --version -h --help)
     repeating_options=(--tag)
-    non_repeating_options=(--format --description --profile --region --endpoint-url --timeout)
+    non_repeating_options=(--format --description --managed-by --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options 2
 
     # Offer option value completions
@@ -462,6 +465,9 @@ _lwexec_import() {
         return
         ;;
     '--tag')
+        return
+        ;;
+    '--managed-by')
         return
         ;;
     '--profile')
@@ -492,16 +498,61 @@ _lwexec_import() {
     esac
 }
 
+_lwexec_tag() {
+    repeating_flags=()
+    non_repeating_flags=(--dry-run --quiet -q --verbose -v --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--description --managed-by --profile --region --endpoint-url --timeout)
+    __lwexec_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--description')
+        return
+        ;;
+    '--managed-by')
+        return
+        ;;
+    '--profile')
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion tag -- --profile "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion tag -- positional@0 "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
 _lwexec_rotate() {
     repeating_flags=()
     non_repeating_flags=(--generate --prompt --keep-trailing-newline --json --quiet -q --verbose -v --version -h --help)
     repeating_options=()
-    non_repeating_options=(--length --profile --region --endpoint-url --timeout)
+    non_repeating_options=(--length --schedule --lambda --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options 1
 
     # Offer option value completions
     case "${prev}" in
     '--length')
+        return
+        ;;
+    '--schedule')
+        return
+        ;;
+    '--lambda')
         return
         ;;
     '--profile')
@@ -588,7 +639,7 @@ _lwexec_generate() {
 
 _lwexec_lint() {
     repeating_flags=()
-    non_repeating_flags=(--json --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--json --fix --dry-run --quiet -q --verbose -v --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
@@ -718,7 +769,7 @@ __lwexec_complete_command() {
 # `exec` is the default subcommand: `lwexec /non-prod/b<TAB>` completes as `lwexec exec /non-prod/b<TAB>`.
 __lwexec_main() {
     local -i i
-    if [[ "${COMP_CWORD}" -gt 1 && ! "${COMP_WORDS[1]}" =~ ^(env|list|read|history|write|import|rotate|delete|generate|lint|whoami|cache|help)$ ]]; then
+    if [[ "${COMP_CWORD}" -gt 1 && ! "${COMP_WORDS[1]}" =~ ^(env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)$ ]]; then
         for ((i = 1; i < COMP_CWORD; i++)); do
             if [[ "${COMP_WORDS[i]}" == -- ]]; then
                 __lwexec_complete_command "$((i + 1))"
@@ -726,7 +777,7 @@ __lwexec_main() {
             fi
         done
     fi
-    if [[ "${COMP_CWORD}" -ge 1 && ! "${COMP_WORDS[1]}" =~ ^(exec|env|list|read|history|write|import|rotate|delete|generate|lint|whoami|cache|help)$ ]] \
+    if [[ "${COMP_CWORD}" -ge 1 && ! "${COMP_WORDS[1]}" =~ ^(exec|env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)$ ]] \
         && [[ "${COMP_CWORD}" -gt 1 || "${COMP_WORDS[1]}" == [-/]* ]]; then
         local -a words=("${COMP_WORDS[0]}" exec "${COMP_WORDS[@]:1}")
         local -r lead="${COMP_LINE%%"${COMP_WORDS[0]}"*}"

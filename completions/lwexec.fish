@@ -33,17 +33,19 @@ function __lwexec_parse_tokens -S
         case 'history'
             __lwexec_parse_subcommand 1 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'write'
-            __lwexec_parse_subcommand 1 'generate' 'length=' 'description=' 'skip-unchanged' 'keep-trailing-newline' 'json' 'tag=+' 'force' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand 1 'generate' 'length=' 'description=' 'skip-unchanged' 'keep-trailing-newline' 'json' 'tag=+' 'force' 'managed-by=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'import'
-            __lwexec_parse_subcommand 2 'format=' 'description=' 'dry-run' 'json' 'tag=+' 'force' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand 2 'format=' 'description=' 'dry-run' 'json' 'tag=+' 'force' 'managed-by=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+        case 'tag'
+            __lwexec_parse_subcommand -r 2 'description=' 'managed-by=' 'dry-run' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'rotate'
-            __lwexec_parse_subcommand 1 'generate' 'length=' 'prompt' 'keep-trailing-newline' 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand 1 'generate' 'length=' 'prompt' 'keep-trailing-newline' 'json' 'schedule=' 'lambda=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'delete'
             __lwexec_parse_subcommand 1 'recovery-days=' 'force-delete-without-recovery' 'version-id=' 'skip-grace-period' 'y/yes' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'generate'
             __lwexec_parse_subcommand 0 'length=' 'format=' 'version' 'h/help'
         case 'lint'
-            __lwexec_parse_subcommand -r 1 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand -r 1 'json' 'fix' 'dry-run' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'whoami'
             __lwexec_parse_subcommand 0 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'cache'
@@ -113,7 +115,7 @@ end
 # The number of tokens up to and including `--` (lwexec's own words), when the cursor is after it.
 function __lwexec_terminator_index
     set -l tokens (__lwexec_generated_tokens -pc)
-    contains -- "$tokens[2]" env list read history write import rotate delete generate lint whoami cache help; and return 1
+    contains -- "$tokens[2]" env list read history write import tag rotate delete generate lint whoami cache help; and return 1
     set -l i (contains -i -- -- $tokens[2..]); or return 1
     echo (math $i + 1)
 end
@@ -122,7 +124,7 @@ end
 function __lwexec_default_exec
     set -l tokens (__lwexec_generated_tokens -pc)
     if test (count $tokens) -ge 2
-        not contains -- "$tokens[2]" exec env list read history write import rotate delete generate lint whoami cache help
+        not contains -- "$tokens[2]" exec env list read history write import tag rotate delete generate lint whoami cache help
     else
         string match -qr -- '^[-/]' (commandline -ct)
     end
@@ -165,6 +167,7 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexe
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'history' -d 'Show a secret\'s versions with their stages and dates, newest first.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'write' -d 'Create a secret, or add a new version to it, with the SOP\'s name, description and tags.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'import' -d 'Create or update one secret per variable of a dotenv or JSON file.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'tag' -d 'Set a secret\'s required tags from its name (and any given), and its description.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'rotate' -d 'Rotate a secret: run its configured rotation, or put a new value now.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'delete' -d 'Delete a secret, or retire an old version after a rotation.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec" -eq 1' -fa 'generate' -d 'Print a random value from OpenSSL\'s RAND_bytes (no AWS call).'
@@ -261,6 +264,7 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" json' -l 'json' -d 'Print the result as JSON.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write"' -l 'tag' -d 'A tag to apply, added to or overriding the required ones (repeatable).' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" force' -l 'force' -d 'Write a name that breaks the SOP\'s naming convention (with a warning).'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" managed-by' -l 'managed-by' -d 'ManagedBy for a secret that has none yet: Manual (default) or Terraform, as the SOP has them.' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" q quiet' -l 'quiet' -s 'q' -d 'Print no notices (overrides announced on stderr).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" v verbose' -l 'verbose' -s 'v' -d 'Print what lwexec does: sources, calls, timings, variable names (never values).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec write" profile' -l 'profile' -d 'The AWS profile to use (default: AWS_PROFILE, else default).' -rfka '(__lwexec_custom_completion ---completion write -- --profile (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
@@ -277,6 +281,7 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" json' -l 'json' -d 'Print the report as JSON.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import"' -l 'tag' -d 'A tag to apply, added to or overriding the required ones (repeatable).' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" force' -l 'force' -d 'Write a name that breaks the SOP\'s naming convention (with a warning).'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" managed-by' -l 'managed-by' -d 'ManagedBy for a secret that has none yet: Manual (default) or Terraform, as the SOP has them.' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" q quiet' -l 'quiet' -s 'q' -d 'Print no notices (overrides announced on stderr).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" v verbose' -l 'verbose' -s 'v' -d 'Print what lwexec does: sources, calls, timings, variable names (never values).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" profile' -l 'profile' -d 'The AWS profile to use (default: AWS_PROFILE, else default).' -rfka '(__lwexec_custom_completion ---completion import -- --profile (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
@@ -285,12 +290,26 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" timeout' -l 'timeout' -d 'How long one AWS operation may take (a start, one --watch poll, a command); throttling is retried until then: 30s, 2m.' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" version' -l 'version' -d 'Show the version.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec import" h help' -s 'h' -l 'help' -d 'Show help information.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec tag" -eq 1' -fka '(__lwexec_custom_completion ---completion tag -- positional@0 (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" description' -l 'description' -d 'The secret\'s description.' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" managed-by' -l 'managed-by' -d 'ManagedBy when the secret has no valid one: Manual (default) or Terraform.' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" dry-run' -l 'dry-run' -d 'Show what would change; change nothing.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" q quiet' -l 'quiet' -s 'q' -d 'Print no notices (overrides announced on stderr).'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" v verbose' -l 'verbose' -s 'v' -d 'Print what lwexec does: sources, calls, timings, variable names (never values).'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" profile' -l 'profile' -d 'The AWS profile to use (default: AWS_PROFILE, else default).' -rfka '(__lwexec_custom_completion ---completion tag -- --profile (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" region' -l 'region' -d 'The AWS region (default: AWS_REGION, AWS_DEFAULT_REGION, the profile\'s region).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" endpoint-url' -l 'endpoint-url' -d 'The Secrets Manager endpoint (default: AWS_ENDPOINT_URL_SECRETS_MANAGER, AWS_ENDPOINT_URL, the profile).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" timeout' -l 'timeout' -d 'How long one AWS operation may take (a start, one --watch poll, a command); throttling is retried until then: 30s, 2m.' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" version' -l 'version' -d 'Show the version.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec tag" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec rotate" -eq 1' -fka '(__lwexec_custom_completion ---completion rotate -- positional@0 (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" generate' -l 'generate' -d 'Rotate by hand to a new random value (RAND_bytes, base64).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" length' -l 'length' -d 'Random bytes for --generate.' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" prompt' -l 'prompt' -d 'Rotate by hand to a value typed on the terminal (asked twice, not echoed).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" keep-trailing-newline' -l 'keep-trailing-newline' -d 'Keep a trailing newline read from stdin.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" json' -l 'json' -d 'Print the result as JSON.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" schedule' -l 'schedule' -d 'Turn on automatic rotation every this long (whole days: 30d), then rotate now.' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" lambda' -l 'lambda' -d 'The rotation Lambda\'s ARN, with --schedule.' -rfka ''
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" q quiet' -l 'quiet' -s 'q' -d 'Print no notices (overrides announced on stderr).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" v verbose' -l 'verbose' -s 'v' -d 'Print what lwexec does: sources, calls, timings, variable names (never values).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec rotate" profile' -l 'profile' -d 'The AWS profile to use (default: AWS_PROFILE, else default).' -rfka '(__lwexec_custom_completion ---completion rotate -- --profile (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
@@ -319,6 +338,8 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec generate" h help' -s 'h' -l 'help' -d 'Show help information.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_positional "lwexec lint" -ge 1' -fka '(__lwexec_custom_completion ---completion lint -- positional@0 (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" json' -l 'json' -d 'Print the findings as JSON.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" fix' -l 'fix' -d 'Set the required tags and missing descriptions that can be fixed safely, then report what remains.'
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" dry-run' -l 'dry-run' -d 'With --fix: show what would change, change nothing.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" q quiet' -l 'quiet' -s 'q' -d 'Print no notices (overrides announced on stderr).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" v verbose' -l 'verbose' -s 'v' -d 'Print what lwexec does: sources, calls, timings, variable names (never values).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec lint" profile' -l 'profile' -d 'The AWS profile to use (default: AWS_PROFILE, else default).' -rfka '(__lwexec_custom_completion ---completion lint -- --profile (count (__lwexec_tokens -pc)) (__lwexec_tokens -tC))'

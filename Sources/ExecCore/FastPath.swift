@@ -11,7 +11,7 @@ package enum FastPath {
     /// reflective metadata; a test checks they equal `RootCommand`'s.
     package static let subcommands: [String] = [
         "exec", "help", "cache", "whoami",
-        "write", "read", "list", "history", "env", "import", "lint", "rotate", "generate", "delete",
+        "write", "read", "list", "history", "env", "import", "tag", "lint", "rotate", "generate", "delete",
     ]
 
     /// Sets the boolean flag `name`; false when it is not one.

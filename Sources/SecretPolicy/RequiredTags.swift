@@ -6,19 +6,22 @@ public enum RequiredTags {
     public static let secretType = "SecretType"
     /// The four keys every secret carries, in the SOP's order.
     public static let keys = [environment, managedBy, service, secretType]
-    /// `ManagedBy` for secrets lwexec creates.
-    public static let lwexec = "lwexec"
+    /// The `ManagedBy` values the SOP knows.
+    public static let managedByValues = ["Terraform", "Manual"]
+    /// `ManagedBy` for secrets lwexec creates unless told otherwise (`--managed-by`): a person ran it.
+    public static let defaultManagedBy = "Manual"
 
     /// The tags a name implies: `Environment`, `Service` and `SecretType` from its segments.
     public static func derived(from name: SecretName) -> [String: String] {
         [environment: name.environment, service: name.service, secretType: name.secretType]
     }
 
-    /// The tags a write applies: derived from the name, `ManagedBy=lwexec` unless the secret already
-    /// has a `ManagedBy` (Terraform's stays Terraform's), then the user's `--tag`s over all of them.
-    public static func desired(for name: SecretName?, existing: [String: String], overrides: [String: String]) -> [String: String] {
+    /// The tags a write applies: derived from the name, `ManagedBy` (`managedBy`, default Manual) unless
+    /// the secret already has a valid one (Terraform's stays Terraform's), then the user's `--tag`s over all.
+    public static func desired(for name: SecretName?, existing: [String: String], overrides: [String: String],
+                               managedBy managed: String = defaultManagedBy) -> [String: String] {
         var tags = name.map(derived(from:)) ?? [:]
-        if existing[managedBy] == nil { tags[managedBy] = lwexec }
+        if !managedByValues.contains(existing[managedBy] ?? "") { tags[managedBy] = managed }
         for (k, v) in overrides { tags[k] = v }
         return tags
     }

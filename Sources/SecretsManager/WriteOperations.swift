@@ -43,8 +43,10 @@ extension SecretsManagerClient {
     }
 
     /// The input of an `UpdateSecret` call changing only the description (no new version).
-    public static func updateDescriptionCall(id: String, description: String) -> AWSJSONClient.Call {
-        .init("UpdateSecret", .object(["SecretId": .string(id), "Description": .string(description)]))
+    /// It carries a `ClientRequestToken`, as the SDKs always fill one in for UpdateSecret.
+    public static func updateDescriptionCall(id: String, description: String, token: String) -> AWSJSONClient.Call {
+        .init("UpdateSecret", .object(["SecretId": .string(id), "Description": .string(description),
+                                       "ClientRequestToken": .string(token)]))
     }
 
     /// The input of a `TagResource` call.
@@ -52,9 +54,13 @@ extension SecretsManagerClient {
         .init("TagResource", .object(["SecretId": .string(id), "Tags": tagList(tags)]))
     }
 
-    /// The input of a `RotateSecret` call that starts the configured rotation now.
-    public static func rotateSecretCall(id: String, token: String) -> AWSJSONClient.Call {
-        .init("RotateSecret", .object(["SecretId": .string(id), "ClientRequestToken": .string(token)]))
+    /// The input of a `RotateSecret` call that starts the configured rotation now, or first configures
+    /// it (a Lambda and a schedule in days) when given.
+    public static func rotateSecretCall(id: String, token: String, lambdaARN: String? = nil, everyDays: Int? = nil) -> AWSJSONClient.Call {
+        var input: [String: JSONValue] = ["SecretId": .string(id), "ClientRequestToken": .string(token)]
+        if let arn = lambdaARN { input["RotationLambdaARN"] = .string(arn) }
+        if let d = everyDays { input["RotationRules"] = .object(["AutomaticallyAfterDays": .number(String(d))]) }
+        return .init("RotateSecret", .object(input))
     }
 
     /// Calls one prepared call.

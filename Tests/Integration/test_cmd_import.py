@@ -27,7 +27,7 @@ def test_import_dotenv_then_reimport_reports_unchanged_and_updated(lw: LW):
                           lw.name("jwt_secret_key"): "multi\nline"}
     tags = {t["Key"]: t["Value"] for t in lw.emulator.client("secretsmanager").describe_secret(
         SecretId=lw.name("stripe_api_key"))["Tags"]}
-    assert tags["SecretType"] == "stripe_api_key" and tags["ManagedBy"] == "lwexec"
+    assert tags["SecretType"] == "stripe_api_key" and tags["ManagedBy"] == "Manual"
     env.write_text("STRIPE_API_KEY=sk_test_changed999\nDATABASE_PASSWORD='p #ss'\n")
     r = lw.run(["import", lw.root, str(env), "--json"])
     assert r.returncode == 0, r

@@ -62,11 +62,15 @@ def test_write_prompts_twice_without_echo_and_read_adds_a_newline(lw: LW):
     t.send(b"typed-secret-4242\n")
     t.expect(b"Again, to confirm: ")
     t.send(b"typed-secret-4242\n")
+    # A new secret without --description: at a terminal lwexec asks for one, as the SOP's procedure does.
+    t.expect(b"Description of " + name.encode())
+    t.send(b"PostgreSQL password for non-prod backend\n")
     assert t.finish() == 0, t.out
     assert b"typed-secret-4242" not in t.out  # never echoed
     assert b"\x1b[32mcreated\x1b[0m " + name.encode() in t.out  # colour for a person
     sm = lw.emulator.client("secretsmanager")
     assert sm.get_secret_value(SecretId=name)["SecretString"] == "typed-secret-4242"
+    assert sm.describe_secret(SecretId=name)["Description"] == "PostgreSQL password for non-prod backend"
     t = Term(lw, ["read", name])
     assert t.finish() == 0
     assert t.out.endswith(b"typed-secret-4242\r\n")

@@ -26,7 +26,7 @@ def test_write_creates_with_tags_and_description_then_read_is_verbatim(lw: LW):
     d = sm(lw).describe_secret(SecretId=name)
     assert d["Description"] == "PostgreSQL password"
     assert tags_of(lw, name) == {"Environment": "non-prod", "Service": f"t{lw.uid}",
-                                 "SecretType": "database_password", "ManagedBy": "lwexec", "Team": "core"}
+                                 "SecretType": "database_password", "ManagedBy": "Manual", "Team": "core"}
     # One trailing newline from stdin is dropped; read adds none to a pipe.
     r = lw.run(["read", name], leak_check="stderr")
     assert r.returncode == 0, r
@@ -93,3 +93,12 @@ def test_no_value_and_missing_secret_fail_with_125(lw: LW):
     assert "was not found" in r.err
     r = lw.run(["write", lw.name("api_key"), "--value", "x"])
     assert r.returncode == 125, r
+
+
+def test_write_without_a_description_warns_off_a_terminal(lw: LW):
+    name = lw.name("api_key")
+    r = lw.run(["write", name, "--force"], input="v-123456789\n")
+    assert r.returncode == 0, r
+    assert f"warning: {name} has no description; the SOP asks for one (lwexec tag {name} --description" in r.err, r
+    r = lw.run(["write", name, "--force", "--description", "the API key"], input="v-223456789\n")
+    assert r.returncode == 0 and "no description" not in r.err, r

@@ -10,12 +10,15 @@ import Testing
 
     @Test func managedByIsKeptWhenPresentAndTagOptionsOverride() {
         let fresh = RequiredTags.desired(for: name, existing: [:], overrides: ["Team": "core"])
-        #expect(fresh["ManagedBy"] == "lwexec")
+        #expect(fresh["ManagedBy"] == "Manual", "the SOP's values: Terraform or Manual")
+        #expect(RequiredTags.desired(for: name, existing: [:], overrides: [:], managedBy: "Terraform")["ManagedBy"] == "Terraform")
+        let old = RequiredTags.desired(for: name, existing: ["ManagedBy": "lwexec"], overrides: [:])
+        #expect(old["ManagedBy"] == "Manual", "a value the SOP does not know is replaced")
         #expect(fresh["Team"] == "core")
         let terraform = RequiredTags.desired(for: name, existing: ["ManagedBy": "Terraform"], overrides: [:])
         #expect(terraform["ManagedBy"] == nil)
-        let forced = RequiredTags.desired(for: name, existing: [:], overrides: ["ManagedBy": "Manual", "Service": "api"])
-        #expect(forced["ManagedBy"] == "Manual" && forced["Service"] == "api")
+        let forced = RequiredTags.desired(for: name, existing: [:], overrides: ["ManagedBy": "Terraform", "Service": "api"])
+        #expect(forced["ManagedBy"] == "Terraform" && forced["Service"] == "api")
         #expect(RequiredTags.changes(desired: ["A": "1", "B": "2"], existing: ["A": "1", "B": "3"]) == ["B": "2"])
     }
 

@@ -84,7 +84,7 @@ struct ImportCommand: ParsableCommand {
         for item in named {
             let outcome = try ServiceErrors.about(item.name) {
                 try upserter.write(.init(name: item.name, value: item.value, description: description,
-                                         tags: write.tagOverrides, skipUnchanged: true))
+                                         tags: write.tagOverrides, skipUnchanged: true, managedBy: write.managedBy))
             }
             counts[outcome.word, default: 0] += 1
             if json {

@@ -13,16 +13,23 @@ struct LintCommand: ParsableCommand {
         Checks every secret under each PREFIX (all depths): the naming pattern \
         /{environment}/{service}/{secret_type}, snake_case, the environment segment \
         (LWEXEC_ENVIRONMENTS, default prod and non-prod), descriptive types, the required tags \
-        Environment, ManagedBy, Service and SecretType present and matching the name, and rotation \
-        on within the SOP's schedule where the name tells the kind: database passwords 30 days, \
-        service accounts 60, API keys 90.
+        Environment, ManagedBy (Terraform or Manual), Service and SecretType present and matching \
+        the name, a description, and rotation as the SOP schedules it for production: database \
+        passwords 30 days and service accounts 60 (errors), API keys 90 (a warning: "if supported \
+        by provider"); outside /prod/ rotation is at most a note.
 
-        One line per finding (NAME: RULE: what is wrong (what to do)), or --json. Exits 0 when \
-        clean, 1 when there are findings, 125 when the audit itself fails. Values are never read.
+        One line per finding (NAME: SEVERITY: RULE: what is wrong (what to run)), or --json with the \
+        same fields. The exit status follows errors only: 0 without errors (warnings and notes \
+        are reported), 1 with errors, 125 when the audit itself fails. Values are never read.
+
+        --fix applies what can be fixed safely: the required tags (from the corrected name when \
+        the name itself is wrong) and a description derived from the name where there is none; it \
+        never renames or deletes. --dry-run shows what --fix would change.
 
         Examples:
           lwexec lint /prod /non-prod
-          lwexec lint /prod --json | jq -r '.[].rule' | sort | uniq -c
+          lwexec lint /non-prod --fix
+          lwexec lint /prod --json | jq -r '.[] | select(.severity == "error") | .rule' | sort | uniq -c
         """)
 
     @Argument(help: ArgumentHelp("Prefixes to audit, e.g. /prod (/ for every secret).", valueName: "prefix"), completion: .secretPrefix)
@@ -31,10 +38,17 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "Print the findings as JSON.")
     var json = false
 
+    @Flag(help: "Set the required tags and missing descriptions that can be fixed safely, then report what remains.")
+    var fix = false
+
+    @Flag(help: "With --fix: show what would change, change nothing.")
+    var dryRun = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
         if prefixes.isEmpty { throw ValidationError("name at least one prefix, e.g. lwexec lint /prod") }
+        if dryRun && !fix { throw ValidationError("--dry-run goes with --fix") }
     }
 
     func run() throws {
@@ -48,24 +62,39 @@ struct LintCommand: ParsableCommand {
             for s in all where seen.insert(s.name).inserted { secrets.append(s) }
         }
         secrets.sort { $0.name < $1.name }
+        if fix {
+            let fixer = SOPFixer(sm: ctx.sm, auditor: auditor, dryRun: dryRun)
+            for (i, s) in secrets.enumerated() {
+                let changes = try fixer.apply(to: s, tags: [:], description: nil, fillDescription: true)
+                if changes.isEmpty { continue }
+                SOPFixer.report(changes, name: s.name, dryRun: dryRun)
+                if !dryRun {
+                    for (k, v) in changes.tags { secrets[i].tags[k] = v }
+                    if let d = changes.description { secrets[i].description = d }
+                }
+            }
+        }
         let findings = secrets.flatMap { s in
-            Self.hijack(s.name) + auditor.audit(SecretFacts(name: s.name, tags: s.tags, rotationEnabled: s.rotationEnabled,
-                                      rotationIntervalDays: RotationSchedule.intervalDays(
-                                          automaticallyAfterDays: s.rotationAfterDays, scheduleExpression: s.rotationSchedule)))
+            Self.hijack(s.name) + auditor.audit(SecretFacts(name: s.name, description: s.description, tags: s.tags,
+                                                            rotationEnabled: s.rotationEnabled,
+                                                            rotationIntervalDays: RotationSchedule.intervalDays(
+                                                                automaticallyAfterDays: s.rotationAfterDays, scheduleExpression: s.rotationSchedule)))
         }
         if json {
             StandardOutput.write(JSONOutput.render(.array(findings.map { f in
-                .object(["secret": .string(f.secret), "rule": .string(f.rule), "message": .string(f.message),
-                         "fix": JSONOutput.string(f.fix)])
+                .object(["secret": .string(f.secret), "severity": .string(f.severity.rawValue), "rule": .string(f.rule),
+                         "message": .string(f.message), "fix": JSONOutput.string(f.fix)])
             })))
         } else {
             for f in findings {
-                StandardOutput.write("\(f.secret): \(ctx.style.yellow(f.rule)): \(f.message)" + (f.fix.map { " (\($0))" } ?? "") + "\n")
+                let severity = f.severity == .error ? ctx.style.red(f.severity.rawValue)
+                    : f.severity == .warning ? ctx.style.yellow(f.severity.rawValue) : ctx.style.dim(f.severity.rawValue)
+                StandardOutput.write("\(f.secret): \(severity): \(f.rule): \(f.message)" + (f.fix.map { " (\($0))" } ?? "") + "\n")
             }
-            let flagged = Set(findings.map(\.secret)).count
-            ctx.log.notice("\(secrets.count) secret(s) checked, \(findings.count) finding(s) in \(flagged)")
+            let count = { (s: Finding.Severity) in findings.filter { $0.severity == s }.count }
+            ctx.log.notice("\(secrets.count) secret(s) checked: \(count(.error)) error(s), \(count(.warning)) warning(s), \(count(.note)) note(s)")
         }
-        if !findings.isEmpty { throw ExitCode(1) }
+        if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
     }
 
     /// `loads-code`: the secret would set a variable that changes how programs load code; runs refuse it.

@@ -19,7 +19,7 @@ struct RootCommand: ParsableCommand {
         // Running first, then reading, then changing secrets, then the tools around them.
         subcommands: [ExecCommand.self, EnvCommand.self,
                       ListCommand.self, ReadCommand.self, HistoryCommand.self,
-                      WriteCommand.self, ImportCommand.self, RotateCommand.self, DeleteCommand.self,
+                      WriteCommand.self, ImportCommand.self, TagCommand.self, RotateCommand.self, DeleteCommand.self,
                       GenerateCommand.self, LintCommand.self, WhoamiCommand.self, CacheCommand.self],
         defaultSubcommand: ExecCommand.self)
 }

@@ -9,7 +9,9 @@ struct RotateCommand: ParsableCommand {
         abstract: "Rotate a secret: run its configured rotation, or put a new value now.",
         discussion: """
         Without a value, starts the rotation configured on the secret (RotateSecret: its Lambda \
-        makes and tests the new value).
+        makes and tests the new value). --schedule (and --lambda, for a secret without one) \
+        configure automatic rotation first, as the SOP's schedule asks (database passwords 30d, \
+        service accounts 60d, API keys 90d).
 
         With --generate, or a value on stdin (a pipe or a file; a terminal prompts only with \
         --prompt), it is a manual or emergency rotation: the new value becomes AWSCURRENT at once \
@@ -19,6 +21,7 @@ struct RotateCommand: ParsableCommand {
 
         Examples:
           lwexec rotate /prod/backend/database_password
+          lwexec rotate /prod/backend/database_password --schedule 30d --lambda arn:aws:lambda:...:function:rotate
           lwexec rotate /prod/backend/jwt_secret_key --generate
           new-api-key | lwexec rotate /prod/backend/stripe_api_key
         """)
@@ -41,15 +44,30 @@ struct RotateCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON.")
     var json = false
 
+    @Option(help: ArgumentHelp("Turn on automatic rotation every this long (whole days: 30d), then rotate now.", valueName: "days"))
+    var schedule: String?
+
+    @Option(help: ArgumentHelp("The rotation Lambda's ARN, with --schedule.", valueName: "arn"))
+    var lambda: String?
+
     @OptionGroup var common: CommonOptions
 
+    /// `--schedule` in whole days (1...1000, the service's range).
+    var scheduleDays: Int? {
+        guard let s = schedule, let days = Int(s.hasSuffix("d") ? String(s.dropLast()) : s), (1...1000).contains(days) else { return nil }
+        return days
+    }
+
     func validate() throws {
+        if schedule != nil && scheduleDays == nil { throw ValidationError("--schedule takes whole days from 1d to 1000d (got \(schedule!))") }
+        if lambda != nil && schedule == nil { throw ValidationError("--lambda goes with --schedule") }
+        if schedule != nil && (generate || prompt) { throw ValidationError("--schedule configures rotation; it does not go with --generate or --prompt") }
         if generate && prompt { throw ValidationError("--generate and --prompt cannot be used together") }
         if generate, let problem = SecretGenerator.validate(length: length, format: .base64) { throw ValidationError(problem) }
     }
 
     func run() throws {
-        let manual = generate || prompt || SecretInput.stdinHasData()
+        let manual = schedule == nil && (generate || prompt || SecretInput.stdinHasData())
         let value: String? = !manual ? nil
             : generate ? try SecretGenerator.generate(length: length, format: .base64)
             : try SecretInput.read(for: name, keepTrailingNewline: keepTrailingNewline)
@@ -62,11 +80,12 @@ struct RotateCommand: ParsableCommand {
         }
         let token = try SecretUpserter.token()
         let call = value.map { SecretsManagerClient.putSecretValueCall(id: name, value: $0, token: token) }
-        if call == nil, !before.rotationEnabled, before.rotationLambdaARN == nil {
+        if call == nil, !before.rotationEnabled, before.rotationLambdaARN == nil, lambda == nil {
             throw CommandFailure("\(name) has no rotation configured",
-                                 hint: "rotate it by hand (lwexec rotate \(name) --generate), or configure a rotation Lambda first")
+                                 hint: "rotate it by hand (lwexec rotate \(name) --generate), or configure it: lwexec rotate \(name) --schedule 30d --lambda ARN")
         }
-        let answer = try ServiceErrors.about(name) { try ctx.sm.send(call ?? SecretsManagerClient.rotateSecretCall(id: name, token: token)) }
+        let rotate = SecretsManagerClient.rotateSecretCall(id: name, token: token, lambdaARN: lambda, everyDays: scheduleDays)
+        let answer = try ServiceErrors.about(name) { try ctx.sm.send(call ?? rotate) }
         CacheInvalidation.secretChanged(name, log: ctx.log)
         let result = WriteResult(json: answer, fallbackName: name)
         let previous = before.version(withStage: "AWSCURRENT")

@@ -10,7 +10,14 @@ struct SecretWriteOptions: ParsableArguments {
     @Flag(help: "Write a name that breaks the SOP's naming convention (with a warning).")
     var force = false
 
+    @Option(help: ArgumentHelp("ManagedBy for a secret that has none yet: Manual (default) or Terraform, as the SOP has them.",
+                               valueName: "who"))
+    var managedBy: String = RequiredTags.defaultManagedBy
+
     func validate() throws {
+        guard RequiredTags.managedByValues.contains(managedBy) else {
+            throw ValidationError("--managed-by takes \(RequiredTags.managedByValues.joined(separator: " or ")) (got \(managedBy))")
+        }
         for t in tags where RequiredTags.parse(t) == nil {
             throw ValidationError("--tag takes KEY=VALUE (got \(t))")
         }

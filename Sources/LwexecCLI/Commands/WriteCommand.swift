@@ -65,9 +65,20 @@ struct WriteCommand: ParsableCommand {
         let upserter = SecretUpserter(sm: ctx.sm, log: ctx.log)
         let outcome = try ServiceErrors.about(name) {
             try upserter.write(.init(name: name, value: value, description: description, tags: write.tagOverrides,
-                                     skipUnchanged: skipUnchanged))
+                                     skipUnchanged: skipUnchanged, managedBy: write.managedBy,
+                                     askDescription: isatty(0) == 1 && isatty(2) == 1 ? { Self.askDescription(for: name) } : nil))
         }
         WriteReport.print(outcome, name: name, json: json, style: ctx.style)
+    }
+}
+
+extension WriteCommand {
+    /// Asks on the terminal what the secret is for (the SOP's creation procedure gives every secret one).
+    static func askDescription(for name: String) -> String? {
+        guard let tty = try? TTY.open() else { return nil }
+        defer { tty.close() }
+        tty.write("Description of \(name) (what it is for; the SOP asks for one, empty to skip): ")
+        return tty.readLine()?.trimmingWhitespace()
     }
 }
 

@@ -20,6 +20,17 @@ struct SecretUpserter {
         var tags: [String: String] = [:]
         /// Compare with `AWSCURRENT` first and write nothing when equal.
         var skipUnchanged = false
+        /// `ManagedBy` for a secret that has no valid one (`--managed-by`, default Manual).
+        var managedBy = RequiredTags.defaultManagedBy
+        /// Asked for a description when the secret will have none (at a terminal); nil: warn instead.
+        var askDescription: (() -> String?)? = nil
+    }
+
+    /// The description to set when `r` gives none and the secret has none: asked for, or a warning.
+    private func missingDescription(_ r: Request) -> String? {
+        if let d = r.askDescription?(), !d.isEmpty { return d }
+        log.notice("warning: \(r.name) has no description; the SOP asks for one (lwexec tag \(r.name) --description '...')")
+        return nil
     }
 
     enum Outcome: Equatable {
@@ -53,7 +64,9 @@ struct SecretUpserter {
         let parsed = SecretName(parsing: r.name)
         guard let existing = try sm.describeSecret(id: r.name) else {
             let token = try Self.token()
-            let tags = RequiredTags.desired(for: parsed, existing: [:], overrides: r.tags)
+            var r = r
+            if r.description == nil { r.description = missingDescription(r) }
+            let tags = RequiredTags.desired(for: parsed, existing: [:], overrides: r.tags, managedBy: r.managedBy)
             if let created = try create(r, token: token, tags: tags) { return .created(created) }
             log.debug("\(r.name) appeared meanwhile; adding a version instead")
             guard let now = try sm.describeSecret(id: r.name) else {
@@ -84,24 +97,25 @@ struct SecretUpserter {
             throw CommandFailure("\(r.name) is scheduled for deletion",
                                  hint: "restore it first (aws secretsmanager restore-secret --secret-id \(r.name)), then write again")
         }
-        let outcome: Outcome
-        if r.skipUnchanged, let current = try currentValue(r.name), current.utf8.elementsEqual(r.value.utf8) {
-            outcome = .unchanged(name: r.name, versionID: existing.version(withStage: "AWSCURRENT"))
-        } else {
-            let json = try sm.send(SecretsManagerClient.putSecretValueCall(id: r.name, value: r.value, token: token))
-            outcome = .updated(WriteResult(json: json, fallbackName: r.name))
-        }
+        var r = r
+        if r.description == nil, (existing.description ?? "").isEmpty { r.description = missingDescription(r) }
+        // Metadata first, the value last: a failure part-way leaves the old value live with, at worst,
+        // a better description or tags — never a new value without what was asked to go with it.
         if let d = r.description, d != existing.description {
-            _ = try sm.send(SecretsManagerClient.updateDescriptionCall(id: r.name, description: d))
+            _ = try sm.send(SecretsManagerClient.updateDescriptionCall(id: r.name, description: d, token: try Self.token()))
             log.debug("description of \(r.name) updated")
         }
-        let desired = RequiredTags.desired(for: parsed, existing: existing.tags, overrides: r.tags)
+        let desired = RequiredTags.desired(for: parsed, existing: existing.tags, overrides: r.tags, managedBy: r.managedBy)
         let changes = RequiredTags.changes(desired: desired, existing: existing.tags)
         if !changes.isEmpty {
             _ = try sm.send(SecretsManagerClient.tagResourceCall(id: r.name, tags: changes))
             log.debug("tagged \(r.name): \(changes.keys.sorted().joined(separator: ", "))")
         }
-        return outcome
+        if r.skipUnchanged, let current = try currentValue(r.name), current.utf8.elementsEqual(r.value.utf8) {
+            return .unchanged(name: r.name, versionID: existing.version(withStage: "AWSCURRENT"))
+        }
+        let json = try sm.send(SecretsManagerClient.putSecretValueCall(id: r.name, value: r.value, token: token))
+        return .updated(WriteResult(json: json, fallbackName: r.name))
     }
 
     /// The `AWSCURRENT` text, or nil when there is none (no version yet, or a binary secret).
