@@ -5,7 +5,7 @@ import AWSCore
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    let file = ConfigFile(parsing: text)
+    guard let file = try? ConfigFile(parsing: text, path: "fuzz") else { return 0 }
     for (name, keys) in file.sections {
         precondition(name.first != " " && name.last != " ", "untrimmed section name")
         for (key, value) in keys {
