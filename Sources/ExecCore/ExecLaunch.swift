@@ -17,6 +17,13 @@ package enum ExecLaunch {
             exit(125)
         }
         let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.raw, resolution: resolution, mode: o.environmentMode)
+        do {
+            try RequiredVariables.check(o, environment: childEnv)
+        } catch {
+            Logger.write("lwexec: " + error.message)
+            if let hint = error.hint { Logger.write("lwexec: " + hint) }
+            exit(125)
+        }
         for n in notices { log.notice(n) }
         let spec = LaunchSpec(arguments: RawArguments.command(o.command), environment: childEnv, searchPath: env.value("PATH"))
         let s = o.supervision

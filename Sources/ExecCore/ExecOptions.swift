@@ -15,6 +15,10 @@ public struct ExecOptions: Equatable, Sendable {
     public var allowEmpty = false
     /// `--allow-variable NAME`: variables a secret may set although the hijack guard refuses them.
     public var allowVariables: [String] = []
+    /// `--require VAR`: variables the command must get.
+    public var require: [String] = []
+    /// `--require-file FILE`: files listing variables the command must get.
+    public var requireFiles: [String] = []
     public var quiet = false
     public var verbose = false
     public var aws = AWSOptions()

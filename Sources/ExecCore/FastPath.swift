@@ -30,7 +30,7 @@ package enum FastPath {
         }
         return true
     }
-    static let valued: [String] = ["-s", "--secret", "--env-prefix", "--allow-variable", "--profile", "--region", "--endpoint-url", "--timeout",
+    static let valued: [String] = ["-s", "--secret", "--env-prefix", "--allow-variable", "--require", "--require-file", "--profile", "--region", "--endpoint-url", "--timeout",
                                      "--cache-ttl", "--stale-if-error"]
 
     /// The options, or nil to let the full parser decide.
@@ -61,7 +61,8 @@ package enum FastPath {
                 continue
             }
             if a.hasPrefix("-") { return nil }
-            if i == 0 && subcommands.contains(a) { return nil }
+            // A subcommand after options only (`lwexec --profile p whoami`): the full parser's case.
+            if o.prefixes.isEmpty && subcommands.contains(a) { return nil }
             o.prefixes.append(a)
             i += 1
         }
@@ -74,6 +75,10 @@ package enum FastPath {
             guard let ref = SecretRef(parsing: v) else { return false }
             o.secrets.append(ref)
         case "--env-prefix": o.envPrefix = v
+        case "--require":
+            guard VariableMapping.isValidName(v) else { return false }
+            o.require.append(v)
+        case "--require-file": o.requireFiles.append(v)
         case "--allow-variable":
             guard VariableMapping.isValidName(v) else { return false }
             o.allowVariables.append(v)

@@ -13,7 +13,23 @@ public enum LwexecMain {
         if let options = FastPath.parse(arguments, subcommands: FastPath.subcommands) {
             ExecRunner.run(options)
         }
-        let (head, command) = splitAtTerminator(arguments)
+        let (typed, command) = splitAtTerminator(arguments)
+        if typed.isEmpty && command == nil {
+            StandardOutput.write(CommandLineHabits.shortUsage)
+            exit(0)
+        }
+        let names = subcommandNames
+        if let failure = CommandLineHabits.typo(typed, subcommands: names.sorted()) { Failure.exit(failure.message, hint: failure.hint) }
+        let head = CommandLineHabits.moveGlobalOptions(typed, subcommands: names)
+        if typed.first == "help", typed.count > 1, !names.contains(typed[1]) {
+            let near = CommandLineHabits.typo([typed[1]], subcommands: names.sorted())
+            Failure.exit("no such command: \(typed[1])", hint: near?.message.split(separator: ";").last.map { String($0.dropFirst()) }
+                         ?? "lwexec --help lists the commands")
+        }
+        if command == nil, !names.contains(head.first ?? "") || head.first == "exec",
+           let failure = CommandLineHabits.missingTerminator(head) {
+            Failure.exit(failure.message, hint: failure.hint)
+        }
         do {
             var parsed = try RootCommand.parseAsRoot(head)
             if let exec = parsed as? ExecCommand {
@@ -53,7 +69,8 @@ public enum LwexecMain {
 
     /// Parses with the full parser only, for tests comparing it with the fast path.
     static func parseExecOptionsWithFullParser(_ arguments: [String]) -> ExecOptions? {
-        let (head, command) = splitAtTerminator(arguments)
+        let (typed, command) = splitAtTerminator(arguments)
+        let head = CommandLineHabits.moveGlobalOptions(typed, subcommands: subcommandNames)
         guard let parsed = try? RootCommand.parseAsRoot(head), let exec = parsed as? ExecCommand else { return nil }
         return try? exec.options(command: command)
     }

@@ -45,8 +45,8 @@ def test_findings_one_per_line_with_severity_exit_1(lw: LW):
     r = lw.run(["lint", lw.root, "--json"])
     assert r.returncode == 1, r
     findings = json.loads(r.out)
-    assert {f["rule"] for f in findings} >= {"descriptive-type", "tag-missing", "tag-mismatch", "rotation-interval", "naming-pattern"}
-    assert all(set(f) == {"secret", "severity", "rule", "message", "fix"} for f in findings)
+    assert {f["Rule"] for f in findings} >= {"descriptive-type", "tag-missing", "tag-mismatch", "rotation-interval", "naming-pattern"}
+    assert all(set(f) == {"Secret", "Severity", "Rule", "Message", "Fix"} for f in findings)
 
 
 def test_warnings_and_notes_alone_exit_0(lw: LW):
@@ -64,7 +64,7 @@ def test_the_sop_walk_through_with_lwexec_passes_lint_in_non_prod(lw: LW):
         assert w.returncode == 0, w
     r = lw.run(["lint", lw.root, "--json"])
     assert r.returncode == 0, r
-    assert {f["severity"] for f in json.loads(r.out)} <= {"note"}, r
+    assert {f["Severity"] for f in json.loads(r.out)} <= {"note"}, r
 
 
 def test_lint_fix_repairs_what_the_aws_cli_left(lw: LW):
@@ -83,7 +83,7 @@ def test_lint_fix_repairs_what_the_aws_cli_left(lw: LW):
     assert f"{name}: set Environment=non-prod, ManagedBy=Manual, SecretType=database_password, Service=t{lw.uid}" in fixed.out, fixed
     assert fixed.returncode == 0, fixed
     after = lw.run(["lint", root, "--json"])
-    assert after.returncode == 0 and {f["rule"] for f in json.loads(after.out)} == {"rotation-disabled"}, after
+    assert after.returncode == 0 and {f["Rule"] for f in json.loads(after.out)} == {"rotation-disabled"}, after
     t = {x["Key"]: x["Value"] for x in sm.describe_secret(SecretId=name)["Tags"]}
     assert t["Team"] == "core" and t["ManagedBy"] == "Manual"
     assert sm.describe_secret(SecretId=name)["Description"] == "database password for non-prod t" + lw.uid

@@ -131,7 +131,7 @@ def test_lint_reports_a_secret_that_would_load_code(lw: LW):
     lw.seed("backend/node_options", "--require /tmp/x.js")
     r = lw.run(["lint", lw.root, "--json"])
     import json
-    rules = {(f["secret"], f["rule"]) for f in json.loads(r.out)}
+    rules = {(f["Secret"], f["Rule"]) for f in json.loads(r.out)}
     assert (lw.name("backend/node_options"), "loads-code") in rules, r
 
 

@@ -18,6 +18,8 @@ import SecretResolution
         ["--timeout", "5m", "/a", "--", "true"],
         ["--timeout=45", "/a", "--", "true"],
         ["/a", "--region", "us-east-2", "/b", "--", "true"],
+        ["--allow-variable", "NODE_OPTIONS", "--allow-variable=LD_PRELOAD", "/a", "--", "true"],
+        ["--require", "DB_PASSWORD", "--require-file", "required.txt", "/a", "--", "true"],
     ]
 
     @Test(arguments: accepted)
@@ -32,7 +34,15 @@ import SecretResolution
         ["/a"], ["/a", "--"], ["--bogus", "/a", "--", "true"], ["-qv", "/a", "--", "true"],
         ["--secret", "--", "true"], ["--timeout", "soon", "/a", "--", "true"],
         ["--pristine", "--keep-env", "/a", "--", "true"], ["--profile", "-q", "/a", "--", "x"],
+        ["--profile", "dev", "exec", "/a", "--", "true"], ["-v", "env", "/a", "--", "true"],
     ]
+
+    /// Global options before `exec` reach the same options as after it.
+    @Test func globalOptionsBeforeTheSubcommand() throws {
+        let before = try #require(LwexecMain.parseExecOptionsWithFullParser(["--profile", "dev", "-v", "exec", "/a", "--", "true"]))
+        let after = try #require(FastPath.parse(["--profile", "dev", "-v", "/a", "--", "true"], subcommands: FastPath.subcommands))
+        #expect(before == after)
+    }
 
     @Test(arguments: declined)
     func leavesUnusualFormsToTheFullParser(_ args: [String]) {

@@ -27,10 +27,10 @@ struct CacheListCommand: ParsableCommand {
         let entries = (try? ResolutionCache.open(create: false))??.entries() ?? []
         if json {
             print(JSON.serialize(.array(entries.map { key, e in
-                .object(["key": .string(key), "identity": .string(e.identityHash), "prefixes": .array(e.prefixes.map { .string($0) }),
-                         "secrets": .array(e.secrets.map { .string($0) }), "variables": .number(String(e.resolution.variables.count)),
-                         "created": .number(String(e.created)), "fresh_until": .number(String(e.created + e.ttl)),
-                         "stale_until": .number(String(e.created + e.ttl + e.staleIfError))])
+                .object(["Key": .string(key), "Identity": .string(e.identityHash), "Prefixes": .array(e.prefixes.map { .string($0) }),
+                         "Secrets": .array(e.secrets.map { .string($0) }), "Variables": .number(String(e.resolution.variables.count)),
+                         "Created": .number(String(e.created)), "FreshUntil": .number(String(e.created + e.ttl)),
+                         "StaleUntil": .number(String(e.created + e.ttl + e.staleIfError))])
             })))
             return
         }

@@ -44,6 +44,7 @@ struct EnvCommand: ParsableCommand {
         o.aws = common.aws
         let log = common.logger
         let result = try SecretPipeline.resolve(o, env: ProcessEnvironment.current(), log: log)
+        try RequiredVariables.check(o, environment: result.variables.map { (Array($0.name.utf8), Array($0.value.utf8)) })
         for n in result.notices { log.notice(n) }
         let variables = result.variables.map { ($0.name, $0.value) }
         switch format {

@@ -82,8 +82,8 @@ struct LintCommand: ParsableCommand {
         }
         if json {
             StandardOutput.write(JSONOutput.render(.array(findings.map { f in
-                .object(["secret": .string(f.secret), "severity": .string(f.severity.rawValue), "rule": .string(f.rule),
-                         "message": .string(f.message), "fix": JSONOutput.string(f.fix)])
+                .object(["Secret": .string(f.secret), "Severity": .string(f.severity.rawValue), "Rule": .string(f.rule),
+                         "Message": .string(f.message), "Fix": JSONOutput.string(f.fix)])
             })))
         } else {
             for f in findings {

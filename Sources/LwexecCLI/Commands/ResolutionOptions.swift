@@ -30,8 +30,18 @@ struct ResolutionOptions: ParsableArguments {
                                valueName: "name"))
     var allowVariable: [String] = []
 
+    @Option(help: ArgumentHelp("Fail before anything runs unless the command gets this variable (repeatable).", valueName: "name"))
+    var require: [String] = []
+
+    @Option(help: ArgumentHelp("Like --require, for every name in the file (one a line, # comments).", valueName: "file"),
+            completion: .file())
+    var requireFile: [String] = []
+
     func validate() throws {
         for s in secret where SecretRef(parsing: s) == nil { throw ValidationError("--secret needs a secret name") }
+        for v in require where !VariableMapping.isValidName(v) {
+            throw ValidationError("--require takes a variable name such as DATABASE_PASSWORD (got \(v))")
+        }
         for v in allowVariable where !VariableMapping.isValidName(v) {
             throw ValidationError("--allow-variable takes a variable name such as LD_PRELOAD (got \(v))")
         }
@@ -47,5 +57,7 @@ struct ResolutionOptions: ParsableArguments {
         o.expandJSON = expandJSON
         o.allowEmpty = allowEmpty
         o.allowVariables = allowVariable
+        o.require = require
+        o.requireFiles = requireFile
     }
 }

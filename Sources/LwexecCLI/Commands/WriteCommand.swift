@@ -30,6 +30,10 @@ struct WriteCommand: ParsableCommand {
               completion: .secretName)
     var name: String
 
+    /// chamber's habit, `write NAME VALUE`: taken only to say where values come from instead.
+    @Argument(help: .hidden)
+    var valueOnCommandLine: [String] = []
+
     @Flag(help: "Write a new random value (RAND_bytes, base64) instead of reading one.")
     var generate = false
 
@@ -52,6 +56,10 @@ struct WriteCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
+        if !valueOnCommandLine.isEmpty {
+            throw ValidationError("write takes no value on the command line, where it would land in shell history and ps: "
+                                  + "pipe it in (printf %s VALUE | lwexec write \(name)), type it at the prompt (lwexec write \(name) at a terminal), or use --generate")
+        }
         if generate, let problem = SecretGenerator.validate(length: length, format: .base64) { throw ValidationError(problem) }
         if !generate && length != 32 { throw ValidationError("--length goes with --generate") }
     }

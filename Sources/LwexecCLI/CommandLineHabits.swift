@@ -1,0 +1,110 @@
+import EnvFormats
+
+/// Habits users bring from the AWS CLI and chamber, made to work or explained in their own words
+/// before the parser sees the command line.
+///
+/// - Global options before the subcommand (`lwexec --profile prod whoami`, `lwexec -v write ...`)
+///   are moved after it, where the parser takes them.
+/// - A first word that is a typo of a subcommand (`lwexec lsit /p`) is an error that names it,
+///   instead of a prefix called `lsit`.
+/// - A command after the prefixes without `--` (`lwexec /p python3 -c ...`) is an error that shows
+///   the line with `--` where it goes.
+enum CommandLineHabits {
+    /// Options every subcommand that calls AWS takes, flags and options with a value.
+    static let globalFlags = ["-v", "--verbose", "-q", "--quiet"]
+    static let globalValued = ["--profile", "--region", "--endpoint-url", "--timeout"]
+
+    /// Options of `exec` that take a value (so that their value is not taken for the command).
+    static let execValued = globalValued + ["-s", "--secret", "--env-prefix", "--allow-variable", "--require", "--require-file",
+                                            "--cache-ttl", "--stale-if-error", "--watch", "--on-change", "--kill-signal", "--kill-timeout"]
+
+    /// How many words global option `word` spans (1 or 2), or 0 when it is not one.
+    static func globalSpan(_ word: String) -> Int {
+        if globalFlags.contains(word) { return 1 }
+        if globalValued.contains(word) { return 2 }
+        if let eq = word.firstIndex(of: "="), globalValued.contains(String(word[..<eq])) { return 1 }
+        return 0
+    }
+
+    /// `head` with the global options written before a subcommand moved after it.
+    static func moveGlobalOptions(_ head: [String], subcommands: Set<String>) -> [String] {
+        var i = 0
+        while i < head.count {
+            let span = globalSpan(head[i])
+            if span == 0 { break }
+            i += span
+        }
+        guard i > 0, i < head.count, subcommands.contains(head[i]) else { return head }
+        return [head[i]] + head[..<i] + head[(i + 1)...]
+    }
+
+    /// The first word that is neither a global option nor its value.
+    static func firstWord(_ head: [String]) -> String? {
+        var i = 0
+        while i < head.count {
+            let span = globalSpan(head[i])
+            if span == 0 { return head[i] }
+            i += span
+        }
+        return nil
+    }
+
+    /// An error for a first word that is no subcommand but close to one (`lsit`, `wirte`, `env2`).
+    static func typo(_ head: [String], subcommands: [String]) -> CommandFailure? {
+        guard let word = firstWord(head), !word.hasPrefix("-"), !word.contains("/"), !subcommands.contains(word) else { return nil }
+        let near = subcommands.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(1, min(2, word.count / 3)) }
+            .sorted { $0.1 < $1.1 }.map(\.0)
+        guard let best = near.first else { return nil }
+        return CommandFailure("unknown command '\(word)'; did you mean '\(best)'?",
+                              hint: "lwexec --help lists the commands; a secret prefix starts with / (e.g. /non-prod/backend)")
+    }
+
+    /// For `lwexec [exec] PREFIX... CMD ARG...` without `--`: the line with `--` where it goes.
+    static func missingTerminator(_ head: [String]) -> CommandFailure? {
+        var i = 0, sawPrefix = false
+        if head.first == "exec" { i = 1 }
+        while i < head.count {
+            let w = head[i]
+            if w.hasPrefix("-") {
+                let valued = execValued.contains(w)
+                i += valued ? 2 : 1
+                continue
+            }
+            if w.hasPrefix("/") { sawPrefix = true; i += 1; continue }
+            guard sawPrefix else { return nil }
+            let line = (["lwexec"] + head[..<i] + ["--"] + head[i...]).map(ShellWriter.quoteIfNeeded).joined(separator: " ")
+            return CommandFailure("missing -- before the command \(w)", hint: "put -- between the prefixes and the command: \(line)")
+        }
+        return nil
+    }
+
+    /// Edit distance with transpositions (optimal string alignment), on bytes: `lsit` is 1 from `list`.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let x = Array(a.utf8), y = Array(b.utf8)
+        if x.isEmpty || y.isEmpty { return max(x.count, y.count) }
+        var d = [[Int]](repeating: [Int](repeating: 0, count: y.count + 1), count: x.count + 1)
+        for i in 0...x.count { d[i][0] = i }
+        for j in 0...y.count { d[0][j] = j }
+        for i in 1...x.count {
+            for j in 1...y.count {
+                let cost = x[i - 1] == y[j - 1] ? 0 : 1
+                d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost)
+                if i > 1, j > 1, x[i - 1] == y[j - 2], x[i - 2] == y[j - 1] { d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1) }
+            }
+        }
+        return d[x.count][y.count]
+    }
+
+    /// The short usage bare `lwexec` prints.
+    static let shortUsage = """
+    usage: lwexec [exec] [<options>] <prefix>... -- <command> [<arg>...]
+           lwexec <subcommand> [<options>]
+
+    Run a command with AWS Secrets Manager secrets in its environment, e.g.
+      lwexec /non-prod/backend -- python manage.py runserver
+
+    Subcommands: exec env list read history write import tag rotate delete generate lint whoami cache
+    See lwexec --help, lwexec help <subcommand>, or man lwexec.
+
+    """
+}
