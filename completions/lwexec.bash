@@ -187,7 +187,7 @@ _lwexec() {
 _lwexec_exec() {
     repeating_flags=()
     non_repeating_flags=(-r --recursive --expand-json --allow-empty --keep-env --pristine --cache --no-cache --subreaper --mask --quiet -q --verbose -v --version -h --help)
-    repeating_options=(-s --secret --allow-variable)
+    repeating_options=(-s --secret --allow-variable --require --require-file)
     non_repeating_options=(--env-prefix --cache-ttl --stale-if-error --watch --on-change --kill-signal --kill-timeout --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
 
@@ -201,6 +201,13 @@ _lwexec_exec() {
         return
         ;;
     '--allow-variable')
+        return
+        ;;
+    '--require')
+        return
+        ;;
+    '--require-file')
+        __lwexec_add_completions -f
         return
         ;;
     '--cache-ttl')
@@ -248,7 +255,7 @@ _lwexec_exec() {
 _lwexec_env() {
     repeating_flags=()
     non_repeating_flags=(-r --recursive --expand-json --allow-empty --cache --no-cache --quiet -q --verbose -v --version -h --help)
-    repeating_options=(-s --secret --allow-variable)
+    repeating_options=(-s --secret --allow-variable --require --require-file)
     non_repeating_options=(--format --env-prefix --cache-ttl --stale-if-error --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
 
@@ -266,6 +273,13 @@ _lwexec_env() {
         return
         ;;
     '--allow-variable')
+        return
+        ;;
+    '--require')
+        return
+        ;;
+    '--require-file')
+        __lwexec_add_completions -f
         return
         ;;
     '--cache-ttl')
@@ -408,7 +422,7 @@ _lwexec_write() {
     non_repeating_flags=(--generate --skip-unchanged --keep-trailing-newline --json --force --quiet -q --verbose -v --version -h --help)
     repeating_options=(--tag)
     non_repeating_options=(--length --description --managed-by --profile --region --endpoint-url --timeout)
-    __lwexec_offer_flags_options 1
+    __lwexec_offer_flags_options -1
 
     # Offer option value completions
     case "${prev}" in

@@ -23,9 +23,9 @@ function __lwexec_parse_tokens -S
         __lwexec_parse_subcommand 0 'version' 'h/help'
         switch $unparsed_tokens[1]
         case 'exec'
-            __lwexec_parse_subcommand -r 1 's/secret=+' 'r/recursive' 'env-prefix=' 'expand-json' 'allow-empty' 'allow-variable=+' 'keep-env' 'pristine' 'cache' 'no-cache' 'cache-ttl=' 'stale-if-error=' 'subreaper' 'mask' 'watch=' 'on-change=' 'kill-signal=' 'kill-timeout=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand -r 1 's/secret=+' 'r/recursive' 'env-prefix=' 'expand-json' 'allow-empty' 'allow-variable=+' 'require=+' 'require-file=+' 'keep-env' 'pristine' 'cache' 'no-cache' 'cache-ttl=' 'stale-if-error=' 'subreaper' 'mask' 'watch=' 'on-change=' 'kill-signal=' 'kill-timeout=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'env'
-            __lwexec_parse_subcommand -r 1 'format=' 's/secret=+' 'r/recursive' 'env-prefix=' 'expand-json' 'allow-empty' 'allow-variable=+' 'cache' 'no-cache' 'cache-ttl=' 'stale-if-error=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand -r 1 'format=' 's/secret=+' 'r/recursive' 'env-prefix=' 'expand-json' 'allow-empty' 'allow-variable=+' 'require=+' 'require-file=+' 'cache' 'no-cache' 'cache-ttl=' 'stale-if-error=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'list'
             __lwexec_parse_subcommand 1 'r/recursive' 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'read'
@@ -33,7 +33,7 @@ function __lwexec_parse_tokens -S
         case 'history'
             __lwexec_parse_subcommand 1 'json' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'write'
-            __lwexec_parse_subcommand 1 'generate' 'length=' 'description=' 'skip-unchanged' 'keep-trailing-newline' 'json' 'tag=+' 'force' 'managed-by=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
+            __lwexec_parse_subcommand -r 2 'generate' 'length=' 'description=' 'skip-unchanged' 'keep-trailing-newline' 'json' 'tag=+' 'force' 'managed-by=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'import'
             __lwexec_parse_subcommand 2 'format=' 'description=' 'dry-run' 'json' 'tag=+' 'force' 'managed-by=' 'q/quiet' 'v/verbose' 'profile=' 'region=' 'endpoint-url=' 'timeout=' 'version' 'h/help'
         case 'tag'
@@ -182,6 +182,8 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec" expand-json' -l 'expand-json' -d 'Turn a secret holding a JSON object into one variable per key.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec" allow-empty' -l 'allow-empty' -d 'Do not fail when a prefix holds no secrets.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec"' -l 'allow-variable' -d 'Let a secret set this variable although it changes how programs load code (LD_PRELOAD, BASH_ENV, PATH, NODE_OPTIONS...; repeatable).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec"' -l 'require' -d 'Fail before anything runs unless the command gets this variable (repeatable).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec"' -l 'require-file' -d 'Like --require, for every name in the file (one a line, # comments).' -rF
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec" keep-env' -l 'keep-env' -d 'Let the inherited environment override secrets.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec" pristine' -l 'pristine' -d 'Give the command only the secrets, no inherited environment.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec exec" cache' -l 'cache' -d 'Serve from the kernel keyring when fresh, else resolve and store there (default: LWEXEC_CACHE=1).'
@@ -210,6 +212,8 @@ complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options 
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env" expand-json' -l 'expand-json' -d 'Turn a secret holding a JSON object into one variable per key.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env" allow-empty' -l 'allow-empty' -d 'Do not fail when a prefix holds no secrets.'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env"' -l 'allow-variable' -d 'Let a secret set this variable although it changes how programs load code (LD_PRELOAD, BASH_ENV, PATH, NODE_OPTIONS...; repeatable).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env"' -l 'require' -d 'Fail before anything runs unless the command gets this variable (repeatable).' -rfka ''
+complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env"' -l 'require-file' -d 'Like --require, for every name in the file (one a line, # comments).' -rF
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env" cache' -l 'cache' -d 'Serve from the kernel keyring when fresh, else resolve and store there (default: LWEXEC_CACHE=1).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env" no-cache' -l 'no-cache' -d 'Serve from the kernel keyring when fresh, else resolve and store there (default: LWEXEC_CACHE=1).'
 complete -c 'lwexec' -n '__lwexec_should_offer_completions_for_flags_or_options "lwexec env" cache-ttl' -l 'cache-ttl' -d 'How long cached values stay fresh: 30s, 5m, 1h (default: LWEXEC_CACHE_TTL, else 5m).' -rfka ''
