@@ -57,6 +57,7 @@ bench: bootstrap static-cxx
 	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'
 	python3 bench/bench.py --lwexec $(BENCH_BIN)
 	python3 bench/fleet.py --lwexec $(BENCH_BIN)
+	python3 bench/soak.py --lwexec $(BENCH_BIN)
 
 FUZZ_SECONDS ?= 60
 fuzz: bootstrap

@@ -21,6 +21,19 @@ public enum Suggestions {
         return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
     }
 
+    /// Up to three of `names` closest to `name` by edit distance (a name that was mistyped).
+    public static func closestNames(to name: String, names: [String], limit: Int = 3) -> [String] {
+        let target = Array(name.utf8)
+        let budget = max(3, target.count / 4)
+        var scored: [(name: String, d: Int)] = []
+        for n in names where n != name {
+            let d = n.lowercased() == name.lowercased() ? 0 : distance(target, Array(n.utf8))
+            if d <= budget { scored.append((n, d)) }
+        }
+        scored.sort { $0.d != $1.d ? $0.d < $1.d : $0.name < $1.name }
+        return scored.prefix(limit).map(\.name)
+    }
+
     /// Levenshtein distance between two byte strings.
     public static func distance(_ a: [UInt8], _ b: [UInt8]) -> Int {
         if a.isEmpty { return b.count }

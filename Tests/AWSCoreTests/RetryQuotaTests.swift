@@ -61,3 +61,16 @@ import Testing
         #expect(!Deadline.after(seconds: 30).hasPassed)
     }
 }
+
+/// Secrets Manager's quotas are per API: a throttled BatchGetSecretValue must not slow GetSecretValue.
+@Suite struct RetryDriverLimiterTests {
+    @Test func oneLimiterPerOperationInAdaptiveModeNoneInStandard() {
+        let driver = RetryDriver(policy: RetryPolicy().forLaunch(), log: Logger())
+        let batch = driver.limiter(for: "BatchGetSecretValue"), get = driver.limiter(for: "GetSecretValue")
+        #expect(batch != nil && get != nil && batch !== get)
+        #expect(driver.limiter(for: "BatchGetSecretValue") === batch)
+        batch?.update(throttled: true)
+        #expect(batch?.enabled == true && get?.enabled == false, "a throttle on one API leaves the other's limiter off")
+        #expect(RetryDriver(policy: RetryPolicy(), log: Logger()).limiter(for: "GetSecretValue") == nil)
+    }
+}

@@ -66,3 +66,15 @@ def test_require_names_every_missing_variable_before_anything_runs(lw: LW):
     assert r.returncode == 125 and "HOME" in r.err and not marker.ran, r
     r = lw.run(["env", "--require", "JWT_SECRET_KEY", lw.name("app")])
     assert r.returncode == 125 and r.out == "" and "JWT_SECRET_KEY" in r.err, r
+
+
+def test_not_found_suggests_the_closest_names_and_names_the_region(lw: LW):
+    lw.seed("backend/jwt_secret_key", f"jwt-{lw.uid}-1234567")
+    lw.seed("backend/database_password", f"pw-{lw.uid}-1234567")
+    for args in (["read", lw.name("backend/jwt_secret")], ["history", lw.name("backend/jwt_secret")],
+                 ["rotate", lw.name("backend/jwt_secret"), "--generate"]):
+        r = lw.run(args)
+        assert r.returncode == 125, r
+        lines = r.err.splitlines()
+        assert f"secret {lw.name('backend/jwt_secret')} was not found in us-east-1" in lines[0], r
+        assert f"did you mean {lw.name('backend/jwt_secret_key')}?" in lines[1], r

@@ -11,8 +11,11 @@ import AWSSigV4
 public final class RetryDriver {
     public let policy: RetryPolicy
     public let log: Logger
-    /// The adaptive mode's client-side rate limiter; nil in standard mode.
-    public let limiter: AdaptiveRateLimiter?
+    /// Whether the adaptive mode's client-side rate limiters are on.
+    public let adaptive: Bool
+    /// One limiter per operation, made on first use: Secrets Manager's quotas are per API, so a
+    /// throttled `BatchGetSecretValue` (100 requests/s) must not slow `GetSecretValue` (10,000).
+    private var limiters: [String: AdaptiveRateLimiter] = [:]
     /// The standard mode's retry quota; nil when the policy uses none (a launch).
     public let quota: RetryQuota?
     /// Sequential round trips so far (parallel requests count once), for `-v` and benchmarks.
@@ -21,11 +24,20 @@ public final class RetryDriver {
     /// An attempt is not started with less time than this left: it could not get an answer.
     public static let minimumAttemptMs = 100
 
-    public init(policy: RetryPolicy, log: Logger, limiter: AdaptiveRateLimiter? = nil) {
+    public init(policy: RetryPolicy, log: Logger) {
         self.policy = policy
         self.log = log
-        self.limiter = policy.mode == .adaptive ? (limiter ?? AdaptiveRateLimiter()) : nil
+        self.adaptive = policy.mode == .adaptive
         self.quota = policy.usesQuota ? RetryQuota() : nil
+    }
+
+    /// The rate limiter of `operation`; nil in standard mode.
+    public func limiter(for operation: String) -> AdaptiveRateLimiter? {
+        guard adaptive else { return nil }
+        if let l = limiters[operation] { return l }
+        let l = AdaptiveRateLimiter()
+        limiters[operation] = l
+        return l
     }
 
     /// One request to send until it gets a final answer.
@@ -65,9 +77,10 @@ public final class RetryDriver {
         let started = Clock.monotonicMs()
         while !pending.isEmpty {
             // The limiter's answer is obeyed: a token, or no attempt (it would have to wait past the deadline).
-            if let limiter, !pending.allSatisfy({ _ in limiter.acquire(deadline: deadline.seconds) }) {
-                log.debug("rate limiter: no send token before the deadline")
-                for i in pending { results[i] = .failure(gaveUp(requests[i], last: results[i], attempts: attempt - 1, since: started)) }
+            if let refused = pending.first(where: { limiter(for: requests[$0].operation)?.acquire(deadline: deadline.seconds) == false }) {
+                let op = requests[refused].operation
+                log.debug("rate limiter for \(op): no send token before the deadline")
+                for i in pending { results[i] = .failure(rateLimited(requests[i], last: results[i], attempts: attempt - 1, since: started)) }
                 break
             }
             let left = deadline.remainingMs
@@ -88,13 +101,13 @@ public final class RetryDriver {
                 switch Self.interpret(answer, requests[i]) {
                 case .success(let response):
                     log.debug("\(requests[i].operation) ok (\(elapsed) ms)")
-                    limiter?.update(throttled: false)
+                    limiter(for: requests[i].operation)?.update(throttled: false)
                     quota?.release(paid: paid[i])
                     results[i] = .success(response)
                 case .failure(let failure):
                     let e = failure.error
                     log.debug("\(requests[i].label) failed: \(e.code ?? "transport"): \(e.message) (\(elapsed) ms, attempt \(attempt))")
-                    limiter?.update(throttled: RetryPolicy.isThrottling(e))
+                    limiter(for: requests[i].operation)?.update(throttled: RetryPolicy.isThrottling(e))
                     // A signature refused for clock skew: learn the server's time and re-sign at once.
                     let skew = e.code.map { ClockSkew.correct(code: $0, serverDate: failure.serverDate) } ?? false
                     if skew { log.debug("clock skew: correcting by \(ClockSkew.offsetSeconds) s and re-signing") }
@@ -145,6 +158,19 @@ public final class RetryDriver {
         }
         e.message += " (gave up after \(attempts) attempt\(attempts == 1 ? "" : "s") in \(seconds) s: the deadline passed)"
         if e.hint == nil { e.hint = "raise --timeout, or try again later" }
+        return e
+    }
+
+    /// The error for a call the adaptive rate limiter held back until the deadline: the service had
+    /// throttled this operation, and lwexec slowed itself down as the SDKs' adaptive mode does.
+    func rateLimited(_ request: Request, last: Result<HTTPResponse, AWSError>?, attempts: Int, since started: Int) -> AWSError {
+        let seconds = Double((Clock.monotonicMs() - started) / 100) / 10
+        var e = AWSError(.service(code: "ThrottlingException", status: 429),
+                         "\(request.label): the service throttled \(request.operation), and lwexec's rate limiter for it had no slot before the deadline "
+                         + "(\(attempts) attempt\(attempts == 1 ? "" : "s") in \(seconds) s)",
+                         hint: "raise --timeout, or AWS_RETRY_MODE=standard to retry without the client-side rate limiter",
+                         operation: request.operation)
+        if case .failure(let last)? = last, last.code != nil, last.code != "ThrottlingException" { e.message += "; last error: \(last.message)" }
         return e
     }
 

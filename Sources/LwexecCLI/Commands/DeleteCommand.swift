@@ -73,7 +73,7 @@ struct DeleteCommand: ParsableCommand {
 
     func deleteSecret(ctx: ManagementContext) throws {
         let mode: DeletionMode = forceDeleteWithoutRecovery ? .withoutRecovery : .recoveryWindow(days: recoveryDays ?? 30)
-        guard let d = try ServiceErrors.about(name, { try ctx.sm.describeSecret(id: name) }) else {
+        guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
             throw CommandFailure("secret \(name) was not found", hint: "check the name and the region")
         }
         if d.deletedDate != nil { throw CommandFailure("\(name) is already scheduled for deletion") }
@@ -83,7 +83,7 @@ struct DeleteCommand: ParsableCommand {
                 throw CommandFailure("not confirmed; nothing was deleted")
             }
         }
-        let answer = try ServiceErrors.about(name) { try ctx.sm.send(SecretsManagerClient.deleteSecretCall(id: name, mode: mode)) }
+        let answer = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.send(SecretsManagerClient.deleteSecretCall(id: name, mode: mode)) }
         CacheInvalidation.secretChanged(name, log: ctx.log)
         if forceDeleteWithoutRecovery {
             StandardOutput.write("\(ctx.style.red("deleted")) \(name) (no recovery)\n")
@@ -96,7 +96,7 @@ struct DeleteCommand: ParsableCommand {
 
     /// The SOP's clean-up of an old version: its labels removed, so the service retires it.
     func retire(_ id: String, ctx: ManagementContext) throws {
-        let versions = try ServiceErrors.about(name) { try ctx.sm.listVersions(id: name) }
+        let versions = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.listVersions(id: name) }
         guard let v = versions.first(where: { $0.versionID == id }) else {
             throw CommandFailure("\(name) has no version \(id)", hint: "lwexec history \(name) lists its versions")
         }
@@ -124,7 +124,7 @@ struct DeleteCommand: ParsableCommand {
             }
         }
         for stage in v.stages {
-            _ = try ServiceErrors.about(name) { try ctx.sm.send(SecretsManagerClient.removeStageCall(id: name, stage: stage, versionID: id)) }
+            _ = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.send(SecretsManagerClient.removeStageCall(id: name, stage: stage, versionID: id)) }
         }
         StandardOutput.write("\(ctx.style.yellow("retired")) version \(id) of \(name) (removed \(v.stages.joined(separator: ", ")))\n")
     }

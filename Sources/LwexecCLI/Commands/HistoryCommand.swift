@@ -27,7 +27,12 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        let versions = try ServiceErrors.about(name) { try ctx.sm.listVersions(id: name) }
+        // The secret first: a clear "not found" with suggestions (emulators answer ListSecretVersionIds
+        // for a missing secret with a 500).
+        guard try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) != nil else {
+            throw ServiceErrors.notFound(name, sm: ctx.sm)
+        }
+        let versions = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.listVersions(id: name) }
         if json {
             StandardOutput.write(JSONOutput.render(.array(versions.map { v in
                 .object([

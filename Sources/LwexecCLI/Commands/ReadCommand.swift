@@ -40,7 +40,7 @@ struct ReadCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        let answer = try ServiceErrors.about(name) {
+        let answer = try ServiceErrors.about(name, sm: ctx.sm) {
             try ctx.sm.send(SecretsManagerClient.getCall(id: name, versionID: versionID, stage: stage))
         }
         let value = try SecretsManagerClient.getValue(answer)

@@ -72,8 +72,8 @@ struct RotateCommand: ParsableCommand {
             : generate ? try SecretGenerator.generate(length: length, format: .base64)
             : try SecretInput.read(for: name, keepTrailingNewline: keepTrailingNewline)
         let ctx = try ManagementContext(common)
-        guard let before = try ServiceErrors.about(name, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.explain(AWSError(.service(code: "ResourceNotFoundException", status: 400), "no such secret"), secret: name)
+        guard let before = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
+            throw ServiceErrors.notFound(name, sm: ctx.sm)
         }
         if before.deletedDate != nil {
             throw CommandFailure("\(name) is scheduled for deletion", hint: "restore it first: aws secretsmanager restore-secret --secret-id \(name)")
@@ -85,7 +85,7 @@ struct RotateCommand: ParsableCommand {
                                  hint: "rotate it by hand (lwexec rotate \(name) --generate), or configure it: lwexec rotate \(name) --schedule 30d --lambda ARN")
         }
         let rotate = SecretsManagerClient.rotateSecretCall(id: name, token: token, lambdaARN: lambda, everyDays: scheduleDays)
-        let answer = try ServiceErrors.about(name) { try ctx.sm.send(call ?? rotate) }
+        let answer = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.send(call ?? rotate) }
         CacheInvalidation.secretChanged(name, log: ctx.log)
         let result = WriteResult(json: answer, fallbackName: name)
         let previous = before.version(withStage: "AWSCURRENT")

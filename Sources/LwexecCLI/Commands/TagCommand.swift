@@ -45,8 +45,8 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        guard let secret = try ServiceErrors.about(name, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.explain(AWSError(.service(code: "ResourceNotFoundException", status: 400), "no such secret"), secret: name)
+        guard let secret = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
+            throw ServiceErrors.notFound(name, sm: ctx.sm)
         }
         var overrides: [String: String] = [:]
         for t in tags { if let (k, v) = RequiredTags.parse(t) { overrides[k] = v } }

@@ -1,4 +1,5 @@
 import AWSCore
+import SecretResolution
 import SecretsManager
 
 /// What every secret-management command starts from: the environment, a logger and a signed client.
@@ -19,11 +20,24 @@ struct ManagementContext {
 /// Service errors told in terms of the secret the user named.
 enum ServiceErrors {
     /// A clearer error for the common cases (not found, access denied, scheduled for deletion); others unchanged.
-    static func explain(_ error: AWSError, secret: String) -> any Error {
+    /// With `sm`, a not-found error names the region and endpoint asked and suggests the closest
+    /// existing names under the same parent path.
+    static func explain(_ error: AWSError, secret: String, sm: SecretsManagerClient? = nil) -> any Error {
         switch error.code {
         case "ResourceNotFoundException":
-            return CommandFailure("secret \(secret) was not found (\(error.message))",
-                                  hint: "check the name and the region; lwexec list PREFIX shows what exists")
+            guard let sm else {
+                return CommandFailure("secret \(secret) was not found (\(error.message))",
+                                      hint: "check the name and the region; lwexec list PREFIX shows what exists")
+            }
+            let parent = secret.split(separator: "/").dropLast().joined(separator: "/")
+            let filter = secret.hasPrefix("/") ? "/" + parent + "/" : parent + "/"
+            let names = (try? sm.listSecrets(namePrefix: parent.isEmpty ? nil : filter, maxPages: 3).map(\.name)) ?? []
+            let near = Suggestions.closestNames(to: secret, names: names)
+            let client = sm.client
+            return CommandFailure("secret \(secret) was not found in \(client.region) (\(client.endpoint.url))",
+                                  hint: near.isEmpty
+                                      ? "check the name and the region (--region); lwexec list \(parent.isEmpty ? "/" : filter) shows what exists"
+                                      : "did you mean \(near.joined(separator: " or "))? (lwexec list \(filter) shows what exists)")
         case "AccessDeniedException":
             return CommandFailure("access denied: \(error.operation ?? "the call") on \(secret): \(error.message)",
                                   hint: "your IAM policy needs secretsmanager:\(error.operation ?? "*") on this secret")
@@ -35,12 +49,17 @@ enum ServiceErrors {
         }
     }
 
-    /// Runs `body`, explaining service errors about `secret`.
-    static func about<T>(_ secret: String, _ body: () throws -> T) throws -> T {
+    /// Runs `body`, explaining service errors about `secret` (with `sm`: suggestions for a name not found).
+    static func about<T>(_ secret: String, sm: SecretsManagerClient? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let e as AWSError {
-            throw explain(e, secret: secret)
+            throw explain(e, secret: secret, sm: sm)
         }
+    }
+
+    /// The not-found error for `secret` when a lookup answered "none".
+    static func notFound(_ secret: String, sm: SecretsManagerClient) -> any Error {
+        explain(AWSError(.service(code: "ResourceNotFoundException", status: 400), "no such secret"), secret: secret, sm: sm)
     }
 }
