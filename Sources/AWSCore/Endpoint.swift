@@ -1,58 +1,140 @@
-/// A service lwexec calls: how it is signed and where its endpoint settings are found.
+/// A service lwexec calls: how it is signed, its endpoint rule set and where its endpoint settings are found.
 public struct ServiceDescriptor: Sendable {
     /// The SigV4 signing name, e.g. `secretsmanager`.
     public var signingName: String
-    /// The first DNS label of the default endpoint.
-    public var hostPrefix: String
+    /// The endpoint rule set that names its hosts.
+    public var ruleSet: EndpointRuleSet
     /// The suffix of `AWS_ENDPOINT_URL_<ID>` and the key in `[services x]` sections (lowercased).
     public var endpointID: String
 
-    public init(signingName: String, hostPrefix: String, endpointID: String) {
+    public init(signingName: String, ruleSet: EndpointRuleSet, endpointID: String) {
         self.signingName = signingName
-        self.hostPrefix = hostPrefix
+        self.ruleSet = ruleSet
         self.endpointID = endpointID
     }
 
-    public static let secretsManager = ServiceDescriptor(signingName: "secretsmanager", hostPrefix: "secretsmanager",
+    public static let secretsManager = ServiceDescriptor(signingName: "secretsmanager", ruleSet: .secretsManager,
                                                          endpointID: "SECRETS_MANAGER")
 }
 
 /// The endpoint a service is called at, and where that choice came from.
 public struct Endpoint: Sendable, Equatable {
     public var url: URLParts
+    /// For `-v`: the setting that named the endpoint, or the region and variants it was derived from.
     public var source: String
+    /// The region to sign for when it is not the request's region (STS's global endpoint: us-east-1).
+    public var signingRegion: String?
 
-    public init(url: URLParts, source: String) {
+    public init(url: URLParts, source: String, signingRegion: String? = nil) {
         self.url = url
         self.source = source
+        self.signingRegion = signingRegion
     }
 
-    /// Resolves the endpoint: flag, `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`, the profile's
-    /// `[services]` section and `endpoint_url`, else the partition's default host for the region.
-    public static func resolve(_ service: ServiceDescriptor, flag: String?, region: String,
+    /// Resolves the endpoint as the AWS SDKs do, before any network call.
+    ///
+    /// A custom endpoint: `--endpoint-url`, then (unless `AWS_IGNORE_CONFIGURED_ENDPOINT_URLS` or the
+    /// profile's `ignore_configured_endpoint_urls` is true) `AWS_ENDPOINT_URL_<SERVICE>`, `AWS_ENDPOINT_URL`,
+    /// the profile's `[services]` section and its `endpoint_url`. Otherwise the service's endpoint rule set
+    /// for the region, with `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint`, `AWS_USE_DUALSTACK_ENDPOINT` /
+    /// `use_dualstack_endpoint` and, for STS, `AWS_STS_REGIONAL_ENDPOINTS` / `sts_regional_endpoints`.
+    /// What the rules refuse (FIPS or dual-stack with a custom endpoint), a region that is not a DNS
+    /// label, or (without a custom endpoint) one that no partition claims, is a configuration error.
+    public static func resolve(_ service: ServiceDescriptor, flag: String?, region: String?,
                                context: CredentialContext) throws(AWSError) -> Endpoint {
-        var candidates: [(String?, String)] = [(flag, "--endpoint-url")]
-        let ignoreConfigured = context.env["AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"]?.lowercased() == "true"
-        if !ignoreConfigured {
-            let envName = "AWS_ENDPOINT_URL_" + service.endpointID
-            candidates.append((context.env[envName], envName))
-            candidates.append((context.env["AWS_ENDPOINT_URL"], "AWS_ENDPOINT_URL"))
-            let profile = context.shared.configProfile(context.profileName) ?? [:]
-            if let services = profile["services"],
-               let section = context.shared.config.sections["services " + services] {
-                candidates.append((section[service.endpointID.lowercased() + ".endpoint_url"],
-                                   "[services \(services)] in \(context.shared.configPath)"))
+        let profile = context.profile
+        let custom = try customEndpoint(service, flag: flag, context: context, profile: profile)
+        let fips = try Partition.setting("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint", context, profile: profile)
+        let dual = try Partition.setting("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint", context, profile: profile)
+        let legacy = service.ruleSet == .sts ? try stsLegacySource(context, profile: profile) : nil
+        var partition: AWSPartition?
+        if let region {
+            guard Partition.isValidRegion(region) else {
+                throw AWSError(.configuration, "\(region.debugDescription) is not a valid region name",
+                               hint: "a region is a DNS label such as us-east-1 (letters, digits and dashes)")
             }
-            candidates.append((profile["endpoint_url"], "profile \(context.profileName)"))
+            if custom == nil {
+                partition = AWSPartition.of(region)
+                guard partition != nil else {
+                    throw AWSError(.configuration, "\(region.debugDescription) is not a region of any AWS partition",
+                                   hint: "use a region such as us-east-1 or eu-west-1, or name the endpoint with --endpoint-url")
+                }
+            }
         }
-        for case (let value?, let source) in candidates where !value.isEmpty {
+        let params = EndpointParameters(region: region, useFIPS: fips.on, useDualStack: dual.on,
+                                        endpoint: custom?.url.description, useGlobalEndpoint: legacy != nil)
+        switch EndpointRules.evaluate(service.ruleSet, params, partition: partition) {
+        case .custom:
+            guard let custom else { fatalError("a custom endpoint from no setting") }
+            return Endpoint(url: custom.url, source: custom.source)
+        case .host(let host, let signingRegion, let regional):
+            var source = "default for " + (region ?? "")
+            if fips.on || dual.on || !regional {
+                var notes: [String] = []
+                if fips.on { notes.append("FIPS") }
+                if dual.on { notes.append("dual-stack") }
+                if !regional { notes.append(legacy.map { "global, \($0) = legacy" } ?? "global") }
+                source += " (" + notes.joined(separator: ", ") + ")"
+            }
+            return Endpoint(url: URLParts(scheme: "https", host: host, port: nil, path: "/"), source: source,
+                            signingRegion: signingRegion)
+        case .error(let message):
+            let customText = custom.map { "\($0.source) is \($0.url)" } ?? ""
+            switch message {
+            case EndpointRules.fipsWithCustomEndpoint:
+                throw AWSError(.configuration, "FIPS and a custom endpoint cannot be combined: \(fips.source) is true and \(customText)",
+                               hint: "unset \(fips.source) or the custom endpoint (a custom endpoint is used as given)")
+            case EndpointRules.dualStackWithCustomEndpoint:
+                throw AWSError(.configuration, "dual-stack and a custom endpoint cannot be combined: \(dual.source) is true and \(customText)",
+                               hint: "unset \(dual.source) or the custom endpoint (a custom endpoint is used as given)")
+            case EndpointRules.missingRegion:
+                throw AWSError(.configuration, "no AWS region configured",
+                               hint: "pass --region, set AWS_REGION, or add `region = ...` to profile \(context.profileName) in \(context.shared.configPath)")
+            default:
+                throw AWSError(.configuration, "no \(service.signingName) endpoint for region \(region ?? ""): \(message)",
+                               hint: "check the region, AWS_USE_FIPS_ENDPOINT and AWS_USE_DUALSTACK_ENDPOINT")
+            }
+        }
+    }
+
+    /// The custom endpoint and the setting it came from, if one is set.
+    static func customEndpoint(_ service: ServiceDescriptor, flag: String?, context: CredentialContext,
+                               profile: [String: String]) throws(AWSError) -> (url: URLParts, source: String)? {
+        func parsed(_ value: String?, _ source: @autoclosure () -> String) throws(AWSError) -> (url: URLParts, source: String)? {
+            guard let value, !value.isEmpty else { return nil }
             guard let url = URLParts(value) else {
-                throw AWSError(.configuration, "\(source) is not a valid endpoint URL: \(value)",
+                throw AWSError(.configuration, "\(source()) is not a valid endpoint URL: \(value)",
                                hint: "use a URL such as https://secretsmanager.us-east-1.amazonaws.com")
             }
-            return Endpoint(url: url, source: source)
+            return (url, source())
         }
-        return try Partition.defaultEndpoint(service, region: region, context: context)
+        if let found = try parsed(flag, "--endpoint-url") { return found }
+        let ignore = try Partition.setting("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS", "ignore_configured_endpoint_urls",
+                                           context, profile: profile)
+        guard !ignore.on else { return nil }
+        let envName = "AWS_ENDPOINT_URL_" + service.endpointID
+        if let found = try parsed(context.env[envName], envName) { return found }
+        if let found = try parsed(context.env["AWS_ENDPOINT_URL"], "AWS_ENDPOINT_URL") { return found }
+        if let services = profile["services"], let section = context.shared.config.sections["services " + services],
+           let found = try parsed(section[service.endpointID.lowercased() + ".endpoint_url"],
+                                  "[services \(services)] in \(context.shared.configPath)") {
+            return found
+        }
+        return try parsed(profile["endpoint_url"], "endpoint_url in profile \(context.profileName)")
+    }
+
+    /// `AWS_STS_REGIONAL_ENDPOINTS` / `sts_regional_endpoints`: where `legacy` was set, nil for `regional` (the
+    /// default). With `legacy`, us-east-1 and the other regions STS had before it was regional use the
+    /// global endpoint (botocore's `UseGlobalEndpoint`).
+    static func stsLegacySource(_ context: CredentialContext, profile: [String: String]) throws(AWSError) -> String? {
+        let fromEnv = context.env["AWS_STS_REGIONAL_ENDPOINTS"]
+        guard let value = fromEnv ?? profile["sts_regional_endpoints"], !value.isEmpty else { return nil }
+        let source = fromEnv != nil ? "AWS_STS_REGIONAL_ENDPOINTS" : "sts_regional_endpoints in profile \(context.profileName)"
+        switch value.lowercased() {
+        case "legacy": return source
+        case "regional": return nil
+        default: throw AWSError(.configuration, "\(source) must be legacy or regional (got \(value))", hint: "set it to regional (the default) or legacy")
+        }
     }
 }
 

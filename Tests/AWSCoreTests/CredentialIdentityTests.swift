@@ -66,9 +66,9 @@ import Testing
 
     @Test func fipsDualStackAndPartitions() throws {
         #expect(try url([("AWS_USE_FIPS_ENDPOINT", "true")]) == "https://secretsmanager-fips.us-east-1.amazonaws.com")
-        #expect(try url([("AWS_USE_DUALSTACK_ENDPOINT", "true")]) == "https://secretsmanager.us-east-1.api.aws")
+        #expect(try url([("AWS_USE_DUALSTACK_ENDPOINT", "true")]) == "https://secretsmanager.us-east-1.amazonaws.com")
         #expect(try url([], config: "[default]\nuse_fips_endpoint = true\nuse_dualstack_endpoint = true\n")
-                == "https://secretsmanager-fips.us-east-1.api.aws")
+                == "https://secretsmanager-fips.us-east-1.amazonaws.com")
         #expect(try url([], region: "cn-north-1") == "https://secretsmanager.cn-north-1.amazonaws.com.cn")
         #expect(try url([], region: "us-gov-west-1") == "https://secretsmanager.us-gov-west-1.amazonaws.com")
         #expect(throws: AWSError.self) { try url([("AWS_USE_FIPS_ENDPOINT", "yes")]) }
@@ -77,7 +77,7 @@ import Testing
     @Test func otherServices() throws {
         #expect(try url([], service: .sts, region: "eu-west-1") == "https://sts.eu-west-1.amazonaws.com")
         #expect(try url([("AWS_ENDPOINT_URL_STS", "http://127.0.0.1:5")], service: .sts) == "http://127.0.0.1:5")
-        #expect(try url([("AWS_USE_FIPS_ENDPOINT", "true")], service: .sso) == "https://portal.sso.us-east-1.amazonaws.com")
+        #expect(try url([("AWS_USE_FIPS_ENDPOINT", "true")], service: .sso) == "https://portal.sso-fips.us-east-1.amazonaws.com")
         #expect(try url([("AWS_ENDPOINT_URL_SSO_OIDC", "http://127.0.0.1:6")], service: .ssoOIDC) == "http://127.0.0.1:6")
         #expect(try url([], service: .ssoOIDC, region: "eu-west-1") == "https://oidc.eu-west-1.amazonaws.com")
     }

@@ -90,7 +90,7 @@ public struct STSClient {
             let r = try transport.send(what, operation: action) { date in
                 if let credentials {
                     return SignedRequest.make(method: "POST", endpoint: endpoint, headers: headers, unsignedHeaders: trace, body: body,
-                                              credentials: credentials, region: region, service: "sts", date: date)
+                                              credentials: credentials, region: endpoint.signingRegion ?? region, service: "sts", date: date)
                 }
                 return HTTPRequest(method: "POST", url: endpoint.requestURL,
                                    headers: headers + [(name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")] + trace, body: body)

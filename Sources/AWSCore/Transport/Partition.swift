@@ -1,64 +1,57 @@
-/// Default endpoints by partition (aws, aws-cn, aws-us-gov) with the FIPS and dual-stack variants.
+/// Regions and partitions, and the boolean settings endpoint resolution reads.
+///
+/// The partitions and the host names come from the rule sets and partitions.json (see `EndpointRules`).
 public enum Partition {
-    /// The partition of a region: `aws-cn` for `cn-*`, `aws-us-gov` for `us-gov-*`, else `aws`.
+    /// The partition of a region (`aws`, `aws-cn`, `aws-us-gov`, `aws-iso`, ...) as the rules find it:
+    /// `aws` for a region no partition claims.
     public static func name(of region: String) -> String {
-        if region.hasPrefix("cn-") { return "aws-cn" }
-        if region.hasPrefix("us-gov-") { return "aws-us-gov" }
-        return "aws"
+        (AWSPartition.of(region) ?? .aws).name
     }
 
-    /// The DNS suffix of a partition, plain or dual-stack.
-    public static func dnsSuffix(_ partition: String, dualStack: Bool) -> String {
-        switch (partition, dualStack) {
-        case ("aws-cn", false): return "amazonaws.com.cn"
-        case ("aws-cn", true): return "api.amazonwebservices.com.cn"
-        case (_, false): return "amazonaws.com"
-        case (_, true): return "api.aws"
-        }
+    /// Whether a partition claims the region: partitions.json lists it or its `regionRegex` matches it.
+    public static func isKnown(_ region: String) -> Bool {
+        AWSPartition.of(region) != nil
     }
 
-    /// `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint` (and the dual-stack pair): environment first, then the profile.
+    /// `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint` (and the like): environment first, then the profile.
     public static func flag(_ envName: String, _ key: String, _ context: CredentialContext) throws(AWSError) -> Bool {
-        let (value, source): (String?, String) = context.env[envName].map { ($0, envName) }
-            ?? (context.profile[key], "\(key) in profile \(context.profileName)")
-        guard let v = value?.lowercased(), !v.isEmpty else { return false }
-        guard v == "true" || v == "false" else {
-            throw AWSError(.configuration, "\(source) must be true or false (got \(value!))", hint: "set it to true or false")
-        }
-        return v == "true"
+        try setting(envName, key, context, profile: context.profile).on
     }
 
-    /// `https://{prefix}[-fips].{region}.{suffix}`, honouring FIPS and dual-stack for services that have them.
-    public static func defaultEndpoint(_ service: ServiceDescriptor, region: String,
-                                       context: CredentialContext) throws(AWSError) -> Endpoint {
-        guard isValidRegion(region) else {
-            throw AWSError(.configuration, "\(region.debugDescription) is not a valid region name",
-                           hint: "use a region such as us-east-1")
+    /// A boolean setting and where it was read: the variable if set (even empty), else the profile key;
+    /// false (and no source) when neither is.
+    static func setting(_ envName: String, _ key: String, _ context: CredentialContext,
+                        profile: [String: String]) throws(AWSError) -> (on: Bool, source: String) {
+        let fromEnv = context.env[envName]
+        guard let value = fromEnv ?? profile[key], !value.isEmpty else { return (false, "") }
+        let source = fromEnv != nil ? envName : "\(key) in profile \(context.profileName)"
+        switch value.lowercased() {
+        case "true": return (true, source)
+        case "false": return (false, source)
+        default: throw AWSError(.configuration, "\(source) must be true or false (got \(value))", hint: "set it to true or false")
         }
-        let variants = service.hasVariants
-        let fips = variants ? try flag("AWS_USE_FIPS_ENDPOINT", "use_fips_endpoint", context) : false
-        let dual = variants ? try flag("AWS_USE_DUALSTACK_ENDPOINT", "use_dualstack_endpoint", context) : false
-        let suffix = dnsSuffix(name(of: region), dualStack: dual)
-        let host = "\(service.hostPrefix)\(fips ? "-fips" : "").\(region).\(suffix)"
-        var source = "default for \(region)"
-        if fips || dual { source += " (" + [fips ? "FIPS" : nil, dual ? "dual-stack" : nil].compactMap { $0 }.joined(separator: ", ") + ")" }
-        return Endpoint(url: URLParts(scheme: "https", host: host, port: nil, path: "/"), source: source)
     }
 
-    /// Letters, digits and dashes only: a region goes into a host name.
+    /// A region is a DNS label (botocore's `validate_region_name`): 1 to 63 letters, digits and dashes,
+    /// neither starting nor ending with a dash, not all digits.
     static func isValidRegion(_ r: String) -> Bool {
-        !r.isEmpty && r.utf8.allSatisfy { ($0 >= 0x61 && $0 <= 0x7a) || ($0 >= 0x30 && $0 <= 0x39) || $0 == 0x2d || ($0 >= 0x41 && $0 <= 0x5a) }
+        let u = r.utf8
+        guard (1...63).contains(u.count), u.first != 0x2d, u.last != 0x2d else { return false }
+        var allDigits = true
+        for b in u {
+            let digit = b >= 0x30 && b <= 0x39
+            guard digit || (b >= 0x61 && b <= 0x7a) || (b >= 0x41 && b <= 0x5a) || b == 0x2d else { return false }
+            allDigits = allDigits && digit
+        }
+        return !allDigits
     }
 }
 
 extension ServiceDescriptor {
     /// STS, called for assumed roles, web identity and `whoami` (Query protocol).
-    public static let sts = ServiceDescriptor(signingName: "sts", hostPrefix: "sts", endpointID: "STS")
+    public static let sts = ServiceDescriptor(signingName: "sts", ruleSet: .sts, endpointID: "STS")
     /// The IAM Identity Center portal (`GetRoleCredentials`, unsigned).
-    public static let sso = ServiceDescriptor(signingName: "awsssoportal", hostPrefix: "portal.sso", endpointID: "SSO")
+    public static let sso = ServiceDescriptor(signingName: "awsssoportal", ruleSet: .sso, endpointID: "SSO")
     /// IAM Identity Center OIDC (`CreateToken`, unsigned).
-    public static let ssoOIDC = ServiceDescriptor(signingName: "sso-oauth", hostPrefix: "oidc", endpointID: "SSO_OIDC")
-
-    /// Whether FIPS and dual-stack endpoints exist for this service (Secrets Manager and STS).
-    var hasVariants: Bool { signingName == "secretsmanager" || signingName == "sts" }
+    public static let ssoOIDC = ServiceDescriptor(signingName: "sso-oauth", ruleSet: .ssoOIDC, endpointID: "SSO_OIDC")
 }
