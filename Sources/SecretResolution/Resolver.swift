@@ -76,6 +76,7 @@ public struct Resolver {
 
         for prefix in prefixes {
             var group: [String: ResolvedVariable] = [:]
+            var expandedNames = Set<String>()
             let values = (fetched.byPrefix[prefix] ?? []).sorted { $0.name < $1.name }
             var seen = Set<String>()
             var deeper = fetched.deeperNames[prefix] ?? []
@@ -88,8 +89,27 @@ public struct Resolver {
                 guard let rel = PrefixMatching.relativeName(value.name, under: prefix) else { continue }
                 guard request.recursive || PrefixMatching.isDirectChild(rel) else { deeper.append(value.name); continue }
                 let base = VariableMapping.variableName(for: rel, envPrefix: request.envPrefix)
-                for v in try variables(for: value, base: base, explicit: false) {
-                    if let twin = group[v.name] { throw collision(v, twin) }
+                let produced = try variables(for: value, base: base, explicit: false)
+                // With --expand-json, a key of a JSON secret and a plain secret may map to one name
+                // (the SOP's own `database` object beside `database_password`): the plain secret wins,
+                // announced like any override. Two plain secrets, or two keys, are a collision.
+                let isExpansion = request.expandJSON && !(produced.count == 1 && produced[0].name == base)
+                for v in produced {
+                    if let twin = group[v.name] {
+                        let twinIsExpansion = expandedNames.contains(v.name)
+                        if isExpansion && !twinIsExpansion {
+                            notices.append("\(v.name): \(twin.secret) overrides key of \(v.secret) (--expand-json: a plain secret wins over a JSON key)")
+                            continue
+                        }
+                        if !isExpansion && twinIsExpansion {
+                            notices.append("\(v.name): \(v.secret) overrides key of \(twin.secret) (--expand-json: a plain secret wins over a JSON key)")
+                            expandedNames.remove(v.name)
+                            group[v.name] = v
+                            continue
+                        }
+                        throw collision(v, twin)
+                    }
+                    if isExpansion { expandedNames.insert(v.name) }
                     group[v.name] = v
                 }
             }
@@ -160,7 +180,8 @@ public struct Resolver {
     func collision(_ a: ResolvedVariable, _ b: ResolvedVariable) -> ResolutionError {
         let (first, second) = a.secret < b.secret ? (a.secret, b.secret) : (b.secret, a.secret)
         return ResolutionError("secrets \(first) and \(second) both map to \(a.name)",
-                               hint: "rename one, or choose the variable with --secret \(second)=OTHER_NAME")
+                               hint: "rename one (lwexec read \(second) | lwexec write NEW_NAME && lwexec delete \(second)), "
+                                   + "or name the secrets you need with --secret NAME=VAR instead of the prefix")
     }
 
     func emptyPrefix(_ prefix: String, deeper: [String], store: (some SecretStore)?) -> ResolutionError {

@@ -78,3 +78,29 @@ def test_not_found_suggests_the_closest_names_and_names_the_region(lw: LW):
         lines = r.err.splitlines()
         assert f"secret {lw.name('backend/jwt_secret')} was not found in us-east-1" in lines[0], r
         assert f"did you mean {lw.name('backend/jwt_secret_key')}?" in lines[1], r
+
+
+def test_expand_json_beside_a_plain_secret_follows_the_documented_rule(lw: LW):
+    # The SOP's own example set: /non-prod/backend/database (a JSON object with a password key)
+    # beside database_password. The plain secret wins, and the override is announced.
+    lw.seed("backend/database", '{"username": "app", "password": "json-pw-1234567"}')
+    plain = lw.seed("backend/database_password", f"plain-pw-{lw.uid}")
+    probe = lw.probe()
+    r = lw.run(["--expand-json", lw.name("backend"), "--", *probe.argv])
+    assert r.returncode == 0, r
+    env = probe.env()
+    assert env["DATABASE_PASSWORD"] == plain and env["DATABASE_USERNAME"] == "app"
+    assert any("DATABASE_PASSWORD" in ln and "plain secret wins" in ln for ln in r.err.splitlines()), r
+
+
+def test_a_collision_hint_works_when_followed(lw: LW):
+    lw.seed("svc/api-key", "first-value-123")
+    lw.seed("svc/api_key", "second-value-456")
+    r = lw.run([lw.name("svc"), "--", "true"])
+    assert r.returncode == 125 and "both map to API_KEY" in r.err, r
+    # The hint: name the secrets with --secret NAME=VAR instead of the prefix.
+    assert "--secret NAME=VAR instead of the prefix" in r.err, r
+    probe = lw.probe()
+    r = lw.run(["--secret", f"{lw.name('svc/api-key')}=API_KEY_DASH", "--secret", f"{lw.name('svc/api_key')}=API_KEY", "--",
+                *probe.argv])
+    assert r.returncode == 0 and probe.env()["API_KEY_DASH"] == "first-value-123" and probe.env()["API_KEY"] == "second-value-456", r
