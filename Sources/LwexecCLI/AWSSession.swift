@@ -27,7 +27,7 @@ struct AWSSession {
         if purpose == .launch { retry = retry.forLaunch() }
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
         log.debug("region \(setup.region) (from \(setup.regionSource)); endpoint \(setup.endpoint.url) (\(setup.endpoint.source))")
-        let http = HTTPClient(options: HTTPOptions(caBundle: setup.env["AWS_CA_BUNDLE"]))
+        let http = HTTPClient(options: HTTPOptions(caBundle: context.caBundle))
         client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
                                region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
                                deadline: deadline)

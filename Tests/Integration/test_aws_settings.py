@@ -52,3 +52,16 @@ def test_inside_lambda_every_call_carries_the_trace_header(lw: LW):
         env.pop("AWS_LAMBDA_FUNCTION_NAME")
         assert lw.run([lw.name("app"), "--", "true"], env=env).returncode == 0
         assert proxy.headers and not any("x-amzn-trace-id" in s for s in proxy.headers), "sent outside Lambda"
+
+
+def test_the_profile_ca_bundle_is_used(lw: LW, aws_files):
+    # The profile's ca_bundle is the file curl is given: a missing one is named in the error.
+    lw.seed("app/api_token")
+    files = aws_files({}, {"default": {"ca_bundle": "/nonexistent/lwexec-test-ca.pem"}})
+    https = lw.emulator.url.replace("http://", "https://")
+    env = {**lw.emulator.env(), **files, "AWS_ENDPOINT_URL_SECRETS_MANAGER": https}
+    r = lw.run(["--timeout", "5s", lw.name("app"), "--", "true"], env=env)
+    assert r.returncode == 125 and "lwexec-test-ca.pem" in r.err, r
+    env["AWS_CA_BUNDLE"] = "/nonexistent/lwexec-env-ca.pem"  # the variable wins over the profile
+    r = lw.run(["--timeout", "5s", lw.name("app"), "--", "true"], env=env)
+    assert r.returncode == 125 and "lwexec-env-ca.pem" in r.err, r

@@ -44,6 +44,13 @@ extension CredentialContext {
         return c
     }
 
+    /// The CA bundle to trust: `AWS_CA_BUNDLE`, else the profile's `ca_bundle` (`~/` expanded).
+    public var caBundle: String? {
+        if let v = env["AWS_CA_BUNDLE"] { return v }
+        guard let p = profile["ca_bundle"], !p.isEmpty else { return nil }
+        return env.expandTilde(p)
+    }
+
     /// Milliseconds left before the deadline (a large number when there is none).
     var remainingMs: Int {
         guard let d = deadlineMs else { return 600_000 }

@@ -24,7 +24,7 @@ public struct AWSTransport {
     /// A transport for a credential provider: its own HTTP client (`AWS_CA_BUNDLE` honoured), the context's deadline.
     public static func forCredentials(_ context: CredentialContext, retry: RetryPolicy = RetryPolicy(),
                                       connectTimeoutMs: Int? = nil, attemptTimeoutMs: Int? = nil) -> AWSTransport {
-        AWSTransport(http: HTTPClient(options: HTTPOptions(caBundle: context.env["AWS_CA_BUNDLE"])), retry: retry,
+        AWSTransport(http: HTTPClient(options: HTTPOptions(caBundle: context.caBundle)), retry: retry,
                      deadline: .after(ms: context.remainingMs), log: context.log,
                      connectTimeoutMs: connectTimeoutMs, attemptTimeoutMs: attemptTimeoutMs)
     }

@@ -88,7 +88,7 @@ struct CompletionNameSource {
             let credentials = try CredentialChain.standard.resolve(context)
             let retry = try RetryPolicy.resolve(context)
             let http = HTTPClient(options: HTTPOptions(connectTimeoutMs: budgetMs, requestTimeoutMs: budgetMs,
-                                                       caBundle: env["AWS_CA_BUNDLE"]))
+                                                       caBundle: context.caBundle))
             let client = AWSJSONClient(service: .secretsManager, targetPrefix: "secretsmanager", endpoint: setup.endpoint,
                                        region: setup.region, credentials: credentials, http: http, retry: retry, log: log,
                                        deadline: deadline)
