@@ -29,7 +29,8 @@ public final class HTTPClient {
     }
 
     /// Sends all requests at once and waits for every answer, in the order given.
-    public func sendAll(_ requests: [HTTPRequest]) -> [Result<HTTPResponse, HTTPError>] {
+    /// `onTick` is called about four times a second while the requests are in flight (progress display).
+    public func sendAll(_ requests: [HTTPRequest], onTick: (() -> Void)? = nil) -> [Result<HTTPResponse, HTTPError>] {
         if requests.isEmpty { return [] }
         let lib: CurlLibrary
         switch CurlLibrary.shared() {
@@ -57,7 +58,8 @@ public final class HTTPClient {
         var running: Int32 = 1
         while running > 0 {
             if api.pointee.multi_perform(multi, &running) != CURLM_OK { break }
-            if running > 0, api.pointee.multi_poll(multi, nil, 0, 1000, nil) != CURLM_OK { break }
+            if running > 0, api.pointee.multi_poll(multi, nil, 0, onTick == nil ? 1000 : 250, nil) != CURLM_OK { break }
+            onTick?()
         }
 
         var results = [Result<HTTPResponse, HTTPError>?](repeating: nil, count: transfers.count)

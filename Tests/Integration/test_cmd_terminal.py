@@ -110,3 +110,22 @@ def test_delete_asks_for_the_name(lw: LW):
     t.send(name.encode() + b"\n")
     assert t.finish() == 0, t.out
     assert sm.describe_secret(SecretId=name).get("DeletedDate") is not None
+
+
+def test_a_slow_answer_shows_one_transient_line_on_a_terminal_only(lw: LW):
+    import sys
+    from pathlib import Path
+    sys.path.insert(0, str(Path(__file__).parent / "helpers"))
+    from chaos_proxy import ChaosProxy
+    lw.seed("app/api_token")
+    with ChaosProxy(lw.emulator.url, slow=3.0) as proxy:
+        env = {"AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url}
+        t = Term(lw, ["--timeout", "10s", lw.name("app"), "--", "true"], extra_env=env)
+        t.expect(b"lwexec: waiting for BatchGetSecretValue (2 s)")
+        assert t.finish(20) == 0, t.out
+        # Erased when done: the line is overwritten, not left behind with a newline.
+        assert t.out.endswith(b"\r\x1b[K"), t.out
+        assert b"waiting for BatchGetSecretValue (2 s)\xe2\x80\xa6\r\n" not in t.out
+        # In a pipe, nothing.
+        r = lw.run(["--timeout", "10s", lw.name("app"), "--", "true"], extra_env=env, timeout=30)
+        assert r.returncode == 0 and "waiting" not in r.err, r

@@ -102,3 +102,17 @@ def test_write_without_a_description_warns_off_a_terminal(lw: LW):
     assert f"warning: {name} has no description; the SOP asks for one (lwexec tag {name} --description" in r.err, r
     r = lw.run(["write", name, "--force", "--description", "the API key"], input="v-223456789\n")
     assert r.returncode == 0 and "no description" not in r.err, r
+
+
+def test_write_with_a_description_on_a_secret_made_with_the_aws_cli_sets_everything(lw: LW):
+    # Before: PutSecretValue stored the value, then UpdateSecret (without a ClientRequestToken) failed:
+    # exit 125 with the value live and description and tags missing.
+    sm = lw.emulator.client("secretsmanager")
+    name = lw.name("database_password")
+    sm.create_secret(Name=name, SecretString="old-value-1234567")
+    r = lw.run(["write", name, "--description", "PostgreSQL password", "--force"], input="new-value-7654321")
+    assert r.returncode == 0, r
+    d = sm.describe_secret(SecretId=name)
+    assert d["Description"] == "PostgreSQL password"
+    assert {t["Key"] for t in d["Tags"]} >= {"Environment", "ManagedBy", "Service", "SecretType"}
+    assert sm.get_secret_value(SecretId=name)["SecretString"] == "new-value-7654321"

@@ -20,6 +20,8 @@ public final class RetryDriver {
     public let quota: RetryQuota?
     /// Sequential round trips so far (parallel requests count once), for `-v` and benchmarks.
     public private(set) var roundTrips = 0
+    /// The transient "waiting for ..." line on a terminal.
+    let progress: ProgressLine
 
     /// An attempt is not started with less time than this left: it could not get an answer.
     public static let minimumAttemptMs = 100
@@ -29,6 +31,7 @@ public final class RetryDriver {
         self.log = log
         self.adaptive = policy.mode == .adaptive
         self.quota = policy.usesQuota ? RetryQuota() : nil
+        self.progress = ProgressLine(log: log)
     }
 
     /// The rate limiter of `operation`; nil in standard mode.
@@ -75,6 +78,8 @@ public final class RetryDriver {
         var pending = Array(requests.indices)
         var attempt = 1
         let started = Clock.monotonicMs()
+        defer { progress.clear() }
+        let what = Set(requests.map(\.operation)).sorted().joined(separator: ", ")
         while !pending.isEmpty {
             // The limiter's answer is obeyed: a token, or no attempt (it would have to wait past the deadline).
             if let refused = pending.first(where: { limiter(for: requests[$0].operation)?.acquire(deadline: deadline.seconds) == false }) {
@@ -93,6 +98,9 @@ public final class RetryDriver {
                 r.timeoutMs = min(left, requests[i].attemptTimeoutMs ?? .max)
                 r.connectTimeoutMs = requests[i].connectTimeoutMs
                 return r
+            }, onTick: { [progress] in
+                let waited = Clock.monotonicMs() - started
+                if waited >= ProgressLine.delayMs { progress.show("waiting for \(what) (\(waited / 1000) s)…") }
             })
             roundTrips += 1
             let elapsed = Clock.monotonicMs() - started
@@ -141,6 +149,11 @@ public final class RetryDriver {
             }
             let wait = skewed ? 0 : min(policy.backoffMs(afterAttempt: attempt), room)
             log.debug("retrying \(again.count) call(s) in \(wait) ms")
+            if Clock.monotonicMs() + wait - started >= ProgressLine.delayMs {
+                let why = again.contains { if case .failure(let e)? = results[$0] { return RetryPolicy.isThrottling(e) }; return false }
+                    ? "throttled by AWS" : "no answer yet"
+                progress.show("\(why); retrying \(again.count) call\(again.count == 1 ? "" : "s") (attempt \(attempt + 1))…")
+            }
             Clock.sleep(ms: wait)
             pending = again
             attempt += 1
