@@ -84,16 +84,14 @@ extension SecretsManagerClient {
 
     /// Every secret whose name starts with `namePrefix`, with full metadata (rotation rules, tags).
     public func listSecretDescriptions(namePrefix: String?) throws(AWSError) -> [SecretDescription] {
-        var all: [SecretDescription] = [], token: String?, walk = PageWalk(operation: "ListSecrets")
         let r = AnswerReader(operation: "ListSecrets")
-        repeat {
-            let call = Self.listSecretsCall(namePrefix: namePrefix, nextToken: token)
-            let o = try r.object(try client.call(call.operation, call.input))
+        return try walkPages({ Self.listSecretsCall(namePrefix: namePrefix, nextToken: $0) }) { (json) throws(AWSError) in
+            let o = try r.object(json)
+            var page: [SecretDescription] = []
             for (i, e) in try r.array(o, "SecretList", in: "").enumerated() {
-                all.append(try SecretDescription(json: e, path: "SecretList[\(i)]", reader: r))
+                page.append(try SecretDescription(json: e, path: "SecretList[\(i)]", reader: r))
             }
-            token = try walk.next(try r.nextToken(o))
-        } while token != nil
-        return all
+            return (page, try r.nextToken(o))
+        }
     }
 }

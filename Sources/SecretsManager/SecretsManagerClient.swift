@@ -38,11 +38,21 @@ public final class SecretsManagerClient {
 
     /// Every secret whose name starts with `namePrefix`, following `NextToken` to the end (up to `maxPages`).
     public func listSecrets(namePrefix: String?, maxPages: Int = .max) throws(AWSError) -> [SecretEntry] {
-        var all: [SecretEntry] = [], token: String?, pages = 0, walk = PageWalk(operation: "ListSecrets")
+        try walkPages(maxPages: maxPages, { Self.listSecretsCall(namePrefix: namePrefix, nextToken: $0) }, decode: Self.listSecretsPage)
+    }
+
+    /// Every item of a paged listing: `call` for each page (given the token), `decode` for its items
+    /// and next token, until there is none or `maxPages` were read; a token that repeats is an error.
+    func walkPages<Item>(maxPages: Int = .max, _ call: (String?) -> AWSJSONClient.Call,
+                         decode: (JSONValue) throws(AWSError) -> ([Item], String?)) throws(AWSError) -> [Item] {
+        var all: [Item] = [], token: String?, pages = 0
+        var walk: PageWalk?
         repeat {
-            let page = try Self.listSecretsPage(try client.call("ListSecrets", Self.listSecretsCall(namePrefix: namePrefix, nextToken: token).input))
-            all += page.entries
-            token = try walk.next(page.nextToken)
+            let c = call(token)
+            if walk == nil { walk = PageWalk(operation: c.operation) }
+            let (items, next) = try decode(try client.call(c.operation, c.input))
+            all += items
+            token = try walk!.next(next)
             pages += 1
         } while token != nil && pages < maxPages
         return all

@@ -52,12 +52,7 @@ extension SecretsManagerClient {
 
     /// Every version of a secret, newest first (by creation date).
     public func listVersions(id: String) throws(AWSError) -> [SecretVersion] {
-        var all: [SecretVersion] = [], token: String?, walk = PageWalk(operation: "ListSecretVersionIds")
-        repeat {
-            let page = try Self.listVersionsPage(try send(Self.listVersionsCall(id: id, nextToken: token)))
-            all += page.versions
-            token = try walk.next(page.nextToken)
-        } while token != nil
+        let all = try walkPages({ Self.listVersionsCall(id: id, nextToken: $0) }, decode: Self.listVersionsPage)
         return all.sorted { ($0.createdDate ?? 0, $0.versionID) > ($1.createdDate ?? 0, $1.versionID) }
     }
 

@@ -23,6 +23,11 @@ from pathlib import Path
 
 import pytest
 
+import sys
+from pathlib import Path as _Path
+
+sys.path.insert(0, str(_Path(__file__).parent / "helpers"))
+from tmux_session import Tmux  # noqa: E402
 from conftest import LW, PY, lwexec_bin, wait_for
 
 SENTINEL = signal.SIGRTMIN + 5
@@ -164,44 +169,9 @@ print("got", sys.stdin.readline().strip(), flush=True)
 """
 
 
-class Tmux:
-    def __init__(self, lw: LW):
-        self.socket = f"lw{uuid.uuid4().hex[:8]}"
-        self.lw = lw
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
-                              text=True).stdout
-
-    def start(self) -> None:
-        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "bash --norc --noprofile")
-        self.keys("PS1='$ '", "Enter")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-J")
-
-    def wait_for(self, text: str, timeout: float = 10) -> str:
-        return wait_for(lambda: text in (s := self.screen()) and s, timeout, f"{text!r} on the screen:\n"
-                        + self.screen())
-
-    def stop(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-    def script(self, args: list[str]) -> Path:
-        """A script that exports the test's environment and execs lwexec ARGS."""
-        env = self.lw.full_env()
-        script = self.lw.path(f"run-{uuid.uuid4().hex[:6]}.sh")
-        script.write_text("".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
-                          + "exec " + " ".join(shlex.quote(a) for a in [str(lwexec_bin()), *args]) + "\n")
-        return script
-
-
 @pytest.fixture
 def term(lw: LW):
-    t = Tmux(lw)
+    t = Tmux(lw, lwexec_bin())
     t.start()
     yield t
     t.stop()

@@ -12,6 +12,11 @@ import uuid
 
 import pytest
 
+import sys
+from pathlib import Path as _Path
+
+sys.path.insert(0, str(_Path(__file__).parent / "helpers"))
+from tmux_session import Tmux  # noqa: E402
 from conftest import LW, PY, lwexec_bin
 
 pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
@@ -24,49 +29,9 @@ READER = ("import os, signal, sys\n"
           "print('got', sys.stdin.readline().strip(), flush=True)\n")
 
 
-class Tmux:
-    def __init__(self, lw: LW):
-        self.socket = f"lw{uuid.uuid4().hex[:8]}"
-        self.lw = lw
-
-    def tmux(self, *args: str) -> str:
-        return subprocess.run(["tmux", "-L", self.socket, *args], check=True, capture_output=True,
-                              text=True).stdout
-
-    def start(self) -> None:
-        self.tmux("new-session", "-d", "-x", "100", "-y", "30", "bash --norc --noprofile")
-        self.keys("PS1='$ '", "Enter")
-
-    def keys(self, *keys: str) -> None:
-        self.tmux("send-keys", *keys)
-
-    def screen(self) -> str:
-        return self.tmux("capture-pane", "-p", "-J")
-
-    def wait_for(self, text: str, timeout: float = 10, count: int = 1) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            s = self.screen()
-            if s.count(text) >= count:
-                return s
-            time.sleep(0.05)
-        raise AssertionError(f"{text!r} did not appear:\n{self.screen()}")
-
-    def stop(self) -> None:
-        subprocess.run(["tmux", "-L", self.socket, "kill-server"], capture_output=True)
-
-    def run_script(self, args: list[str]) -> None:
-        """Types `bash RUN` where RUN exports the test's environment and execs lwexec ARGS."""
-        env = self.lw.full_env()
-        script = self.lw.path(f"run-{uuid.uuid4().hex[:6]}.sh")
-        script.write_text("".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
-                          + "exec " + " ".join(shlex.quote(a) for a in [str(lwexec_bin()), *args]) + "\n")
-        self.keys(f"bash {script}", "Enter")
-
-
 @pytest.fixture
 def term(lw: LW):
-    t = Tmux(lw)
+    t = Tmux(lw, lwexec_bin())
     t.start()
     yield t
     t.stop()
