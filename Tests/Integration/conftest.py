@@ -21,6 +21,7 @@ from __future__ import annotations
 import base64
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -61,6 +62,22 @@ def _bin_ok() -> bool:
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addini("lwexec_timeout", "seconds one lwexec run may take before it is killed",
                   default="20")
+
+
+# Tools the suite needs. Some tests are marked to skip without one (for a developer's partial
+# machine); under CI (CI=true) a missing tool fails the run instead, so a green CI never hides
+# tests that did not run. scripts/bootstrap installs them all.
+REQUIRED_TOOLS = ["keyctl", "tmux", "zsh", "fish", "mandoc", "setpriv", "unshare", "readelf", "make"]
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    if os.environ.get("CI") != "true":
+        return
+    missing = [t for t in REQUIRED_TOOLS if shutil.which(t) is None]
+    if os.geteuid() != 0:
+        missing.append("root (the PID-namespace and other-user tests)")
+    if missing:
+        raise pytest.UsageError(f"CI needs {', '.join(missing)}: run scripts/bootstrap (these tests would be skipped)")
 
 
 def pytest_report_header(config: pytest.Config) -> str:
