@@ -2,22 +2,23 @@ import Glibc
 
 /// The process environment as read once at start-up, passed down so rules stay testable.
 public struct ProcessEnvironment: Sendable {
-    /// The variables in their original order, decoded as UTF-8 (invalid bytes replaced): for reading
-    /// settings.
-    public let ordered: [(String, String)]
     /// The variables in their original order exactly as `environ` holds them: for passing to a child
-    /// byte for byte (a name or value need not be UTF-8).
+    /// byte for byte (a name or value need not be UTF-8). Nothing else is kept: a warm start reads a
+    /// few dozen names and decodes only the values it looks up.
     public let raw: [(name: [UInt8], value: [UInt8])]
 
     public init(_ variables: [(String, String)]) {
-        self.ordered = variables
         self.raw = variables.map { (Array($0.0.utf8), Array($0.1.utf8)) }
     }
 
     /// The environment from exact bytes.
     public init(raw: [(name: [UInt8], value: [UInt8])]) {
         self.raw = raw
-        self.ordered = raw.map { (String(decoding: $0.name, as: UTF8.self), String(decoding: $0.value, as: UTF8.self)) }
+    }
+
+    /// The variables in order, decoded as UTF-8 (invalid bytes replaced): for reading settings.
+    public var ordered: [(String, String)] {
+        raw.map { (String(decoding: $0.name, as: UTF8.self), String(decoding: $0.value, as: UTF8.self)) }
     }
 
     /// The variables by name (the first of duplicates wins, as getenv finds it).
@@ -29,17 +30,16 @@ public struct ProcessEnvironment: Sendable {
 
     /// The value of `name` as set, even empty; the first of duplicates, as getenv finds it.
     ///
-    /// A linear search: a warm start looks up a few dozen names once each, which costs less than
-    /// hashing every variable into a dictionary.
+    /// A linear search comparing bytes, as getenv does: a warm start looks up a few dozen names once
+    /// each, which costs less than hashing every variable into a dictionary.
     public func value(_ name: String) -> String? {
-        for (k, v) in ordered where Self.sameName(k, name) { return v }
-        return nil
-    }
-
-    /// Whether two variable names are the same, as getenv and execve see them: byte for byte (String's
-    /// `==` would also match a canonically equivalent name). Lengths first: most names differ in length.
-    public static func sameName(_ a: String, _ b: String) -> Bool {
-        a.utf8.count == b.utf8.count && a == b && a.utf8.elementsEqual(b.utf8)
+        var name = name
+        return name.withUTF8 { n in
+            for entry in raw where entry.name.count == n.count && entry.name.elementsEqual(n) {
+                return String(decoding: entry.value, as: UTF8.self)
+            }
+            return nil
+        }
     }
 
     /// Reads `environ`.

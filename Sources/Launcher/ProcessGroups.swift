@@ -41,12 +41,11 @@ enum ChildPlacement: Equatable {
 struct ControllingTerminal {
     let descriptor: Int32
 
-    /// stdin, stdout or stderr when one of them is the controlling terminal, /dev/tty otherwise (kept
-    /// open, close-on-exec); nil without a controlling terminal.
+    /// The controlling terminal through /dev/tty (kept open, close-on-exec); nil without one.
+    ///
+    /// One system call when there is none (the warm start in a container or a pipeline): /dev/tty
+    /// opens only for a process that has a controlling terminal.
     static func find() -> ControllingTerminal? {
-        for fd: Int32 in [0, 1, 2] where tcgetpgrp(fd) != -1 {
-            return ControllingTerminal(descriptor: fd)
-        }
         let fd = open("/dev/tty", O_RDONLY | O_NOCTTY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return nil }  // ENXIO: no controlling terminal
         if tcgetpgrp(fd) == -1 {
