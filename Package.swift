@@ -41,6 +41,9 @@ let package = Package(
         .systemLibrary(name: "CKeyutils", pkgConfig: "libkeyutils",
                        providers: [.apt(["libkeyutils-dev"])]),
 
+        // The system plumbing every part shares: whole reads and writes, the monotonic clock, wait
+        // statuses, the one posix_spawn (signal mask and dispositions reset). Glibc only.
+        .target(name: "LWSystem", swiftSettings: fastMetadata),
         // A small JSON reader and writer (numbers keep their text). Pure.
         .target(name: "LWJSON", swiftSettings: fastMetadata),
         // Hashing, HMAC, randomness and encodings over libcrypto.
@@ -50,7 +53,7 @@ let package = Package(
         // HTTP over libcurl, loaded with dlopen on first use.
         .target(name: "AWSHTTP", dependencies: ["CCurl"], swiftSettings: fastMetadata),
         // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
-        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON"], swiftSettings: fastMetadata),
+        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"], swiftSettings: fastMetadata),
         // Typed Secrets Manager operations.
         .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"], swiftSettings: fastMetadata),
         // Prefixes -> secrets -> environment; pure rules behind a protocol.
@@ -62,7 +65,7 @@ let package = Package(
         // Streaming multi-pattern masking of the child's output (--mask). Pure.
         .target(name: "OutputMask", swiftSettings: fastMetadata),
         // posix_spawn, signal forwarding, exit status, supervision (subreaper, job control, --mask, --watch).
-        .target(name: "Launcher", dependencies: ["CSupervision", "OutputMask"], swiftSettings: fastMetadata),
+        .target(name: "Launcher", dependencies: ["CSupervision", "OutputMask", "LWSystem"], swiftSettings: fastMetadata),
         // The SOP's rules: naming convention, required tags, rotation schedule, audit. Pure.
         .target(name: "SecretPolicy", swiftSettings: fastMetadata),
         // dotenv / shell / JSON environment writers and a dotenv reader. Pure.
@@ -70,7 +73,7 @@ let package = Package(
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
             "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats", "KeyringCache",
-            "ExecCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "ExecCore", "LWSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fastMetadata),
         // The exec path without the parser or the network: options, the fast parse, the cache lookup, the launch.
         .target(name: "ExecCore", dependencies: ["AWSCore", "SecretResolution", "KeyringCache", "Launcher"],
@@ -87,6 +90,7 @@ let package = Package(
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LWCryptoTests", dependencies: ["LWCrypto"]),
+        .testTarget(name: "LWSystemTests", dependencies: ["LWSystem"]),
         .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),

@@ -1,13 +1,10 @@
 import Glibc
+import LWSystem
 
 /// Monotonic and wall-clock time, without Foundation.
 public enum Clock {
     /// Milliseconds on a monotonic clock, for timings and deadlines.
-    public static func monotonicMs() -> Int {
-        var ts = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &ts)
-        return ts.tv_sec * 1000 + ts.tv_nsec / 1_000_000
-    }
+    public static func monotonicMs() -> Int { MonotonicClock.ms() }
 
     /// Seconds since the epoch.
     public static func epochSeconds() -> Int { Int(time(nil)) }

@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// Reads small files without Foundation.
 public enum FileReading {
@@ -10,18 +11,10 @@ public enum FileReading {
             throw FileError(path: path, errno: errno)
         }
         defer { close(fd) }
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 65536)
-        while true {
-            let n = read(fd, &buf, buf.count)
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw FileError(path: path, errno: errno)
-            }
-            if n == 0 { break }
-            out.append(contentsOf: buf[0..<n])
+        switch FileDescriptorIO.readAll(fd) {
+        case .success(let bytes): return bytes
+        case .failure(let e): throw FileError(path: path, errno: e.code)
         }
-        return out
     }
 
     public struct FileError: Error, Sendable, CustomStringConvertible {

@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// Diagnostics on stderr: warnings unless quiet, details with `-v`. Never given a secret value.
 public struct Logger: Sendable {
@@ -27,12 +28,7 @@ public struct Logger: Sendable {
     public static func write(_ line: String) {
         var bytes = escapingControls(Array(line.utf8))
         bytes.append(0x0a)
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
+        FileDescriptorIO.writeAll(2, bytes)
     }
 
     /// `bytes` with C0 controls, DEL and C1 controls (U+0080–U+009F) written as `\xNN` (`\n`, `\r`, `\t`

@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// One transient status line on a terminal while lwexec waits on AWS: what it waits for (a slow
 /// answer, throttling and the retry to come), shown after `delayMs` and erased when the wait ends.
@@ -34,11 +35,6 @@ public final class ProgressLine {
         var bytes = Logger.escapingControls(Array(text.utf8))
         // The two escapes of our own go out as they are; only the text was escaped.
         if text.hasPrefix("\r\u{1b}[K") { bytes = Array("\r\u{1b}[K".utf8) + Logger.escapingControls(Array(text.utf8.dropFirst(4))) }
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
+        FileDescriptorIO.writeAll(2, bytes)
     }
 }

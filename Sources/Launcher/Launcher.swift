@@ -1,5 +1,6 @@
 import CSupervision
 import Glibc
+import LWSystem
 
 /// Starts the command with `posix_spawn`, forwards signals to it and exits with its status.
 ///
@@ -42,26 +43,7 @@ public enum Launcher {
                       fileActions: UnsafePointer<posix_spawn_file_actions_t>? = nil,
                       setsid: Bool = false, newGroup: Bool = false) -> Result<pid_t, LaunchError> {
         let command = spec.command
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var mask = sigset_t()
-        var defaults = spawnDefaults(inheritedIgnored: inheritedIgnored)
-        sigemptyset(&mask)
-        posix_spawnattr_setsigmask(&attributes, &mask)
-        posix_spawnattr_setsigdefault(&attributes, &defaults)
-        // glibc always spawns with clone(CLONE_VM | CLONE_VFORK); POSIX_SPAWN_USEVFORK is a no-op there.
-        // Not both: glibc runs setsid first, and setpgid then fails for a session leader (EPERM).
-        var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
-        if setsid {
-            flags |= Int32(LW_POSIX_SPAWN_SETSID)
-        } else if newGroup {
-            flags |= Int32(POSIX_SPAWN_SETPGROUP)
-            posix_spawnattr_setpgroup(&attributes, 0)
-        }
-        posix_spawnattr_setflags(&attributes, Int16(flags))
-
-        let argv = spec.arguments.map { cString($0) } + [nil]
+        let argv = spec.arguments.map { Spawn.cString($0) } + [nil]
         let envp = spec.environment.map { environmentEntry($0.name, $0.value) } + [nil]
         defer {
             argv.forEach { free($0) }
@@ -70,19 +52,14 @@ public enum Launcher {
         if argv.dropLast().contains(nil) || envp.dropLast().contains(nil) {
             return .failure(.spawnFailed(command: command, errno: ENOMEM))
         }
-
-        var child: pid_t = 0
-        let code = ProcessHardening.withInheritedCoreLimit { posix_spawn(&child, path, fileActions, &attributes, argv, envp) }
-        if code == 0 { return .success(child) }
-        return .failure(spawnError(code, command: command, path: path))
-    }
-
-    /// `bytes` as a malloc'ed C string, copied exactly.
-    static func cString(_ bytes: [UInt8]) -> UnsafeMutablePointer<CChar>? {
-        guard let raw = malloc(bytes.count + 1) else { return nil }
-        bytes.withUnsafeBytes { UnsafeMutableRawBufferPointer(start: raw, count: bytes.count).copyMemory(from: $0) }
-        raw.storeBytes(of: 0, toByteOffset: bytes.count, as: UInt8.self)
-        return raw.assumingMemoryBound(to: CChar.self)
+        let placement: Spawn.Placement = setsid ? .newSession : newGroup ? .newGroup : .inherit
+        let result = ProcessHardening.withInheritedCoreLimit {
+            Spawn.start(path: path, argv: argv, envp: envp, fileActions: fileActions, placement: placement, keepIgnored: inheritedIgnored)
+        }
+        switch result {
+        case .success(let child): return .success(child)
+        case .failure(let e): return .failure(spawnError(e.code, command: command, path: path))
+        }
     }
 
     /// `NAME=value` as a malloc'ed C string, copied byte for byte (string interpolation per variable
@@ -101,7 +78,7 @@ public enum Launcher {
     }
 
     /// The signals the child gets with SIG_DFL: every signal that can be reset, except the ones lwexec
-    /// inherited as SIG_IGN.
+    /// inherited as SIG_IGN (`Spawn.defaults`).
     ///
     /// Choice: inherited SIG_IGN is kept, as `exec`/`env` keep it, so that `nohup lwexec -- cmd` still
     /// ignores SIGHUP and `lwexec -- cmd &` in a script still ignores SIGINT, exactly like running `cmd`
@@ -112,28 +89,7 @@ public enum Launcher {
     /// The mask, on the other hand, is always emptied: lwexec blocked everything itself, and a blocked
     /// mask leaked from lwexec's parent would silently stop the signals lwexec forwards.
     static func spawnDefaults(inheritedIgnored: sigset_t) -> sigset_t {
-        var ignored = inheritedIgnored
-        var defaults = sigset_t()
-        sigemptyset(&defaults)
-        for signal in 1..<Int32(NSIG) where signal != SIGKILL && signal != SIGSTOP {
-            if sigismember(&ignored, signal) != 1 { addSignal(signal, to: &defaults) }
-        }
-        return defaults
-    }
-
-    /// Adds any signal to a set, including glibc's two internal real-time signals (32 and 33).
-    ///
-    /// sigaddset refuses those, and glibc's posix_spawn then sets them to SIG_IGN in the child, where
-    /// exec keeps it: a program that uses 32/33 itself (musl, Go, another libc) would start with them
-    /// ignored. Setting the bits directly makes them SIG_DFL like every other signal.
-    static func addSignal(_ signal: Int32, to set: inout sigset_t) {
-        let bit = Int(signal - 1)
-        let count = MemoryLayout.size(ofValue: set.__val) / MemoryLayout<UInt>.size
-        withUnsafeMutablePointer(to: &set.__val) { tuple in
-            tuple.withMemoryRebound(to: UInt.self, capacity: count) { words in
-                words[bit / UInt.bitWidth] |= 1 << UInt(bit % UInt.bitWidth)
-            }
-        }
+        Spawn.defaults(keepingIgnored: inheritedIgnored)
     }
 
     /// Maps a posix_spawn error to the shell's codes: 127 when there is no such file, 126 otherwise.
@@ -220,13 +176,10 @@ public enum Launcher {
         /// Decodes a wait status as the W* macros do (Swift does not import them); nil while the child
         /// is only stopped or continued.
         init?(waitStatus status: Int32) {
-            let low = status & 0x7F
-            if low == 0 {
-                self = .exited((status >> 8) & 0xFF)  // WIFEXITED, WEXITSTATUS
-            } else if low != 0x7F {
-                self = .killed(low)  // WIFSIGNALED, WTERMSIG
-            } else {
-                return nil  // WIFSTOPPED or WIFCONTINUED
+            switch WaitStatus(status) {
+            case .exited(let code): self = .exited(code)
+            case .signaled(let signal): self = .killed(signal)
+            case .stopped, .continued: return nil
             }
         }
     }
@@ -342,17 +295,6 @@ public enum Launcher {
 
     /// Writes one line to stderr with write(2): no stdio buffering, no FILE* global.
     static func report(_ line: String) {
-        var bytes = Array((line + "\n").utf8)
-        var offset = 0
-        while offset < bytes.count {
-            let written = bytes.withUnsafeMutableBytes { write(2, $0.baseAddress! + offset, $0.count - offset) }
-            if written > 0 {
-                offset += written
-            } else if written == -1 && errno == EINTR {
-                continue
-            } else {
-                return
-            }
-        }
+        FileDescriptorIO.writeAll(2, line + "\n")
     }
 }

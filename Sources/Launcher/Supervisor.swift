@@ -1,5 +1,6 @@
 import CSupervision
 import Glibc
+import LWSystem
 import OutputMask
 
 /// The supervision loop: one thread, every signal blocked and read from a signalfd, waiting in poll(2)
@@ -119,11 +120,7 @@ final class Supervisor {
 
     // MARK: - Waiting
 
-    func now() -> Int {
-        var t = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &t)
-        return t.tv_sec * 1000 + t.tv_nsec / 1_000_000
-    }
+    func now() -> Int { MonotonicClock.ms() }
 
     /// Milliseconds until the earliest deadline, or -1 for none.
     func nextTimeout() -> Int32 {
@@ -204,8 +201,8 @@ final class Supervisor {
                 guard pid == child else { continue }  // an orphan (PID 1 / subreaper), or its stop
                 if let ended = Launcher.Outcome(waitStatus: status) {
                     mainChildEnded(ended)
-                } else if status & 0xFF == 0x7F {  // WIFSTOPPED
-                    childStopped(by: (status >> 8) & 0xFF)
+                } else if case .stopped(let signal) = WaitStatus(status) {
+                    childStopped(by: signal)
                 }
                 continue
             }

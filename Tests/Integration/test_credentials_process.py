@@ -97,3 +97,31 @@ def test_unterminated_quote(lw: LW, app):
            **write_aws_files(lw, config_section("p", credential_process="tool 'oops")), "AWS_PROFILE": "p"}
     r = lw.run([app[0], "--", "true"], env=env)
     assert r.returncode == 125 and "no closing single quote" in r.err, r
+
+
+def test_a_credential_process_during_watch_gets_an_empty_signal_mask(lw: LW, app):
+    # The --watch supervisor blocks every signal; a credential_process it starts for a poll must not
+    # inherit that mask (it could not be stopped by SIGTERM). Each run records its SigBlk line.
+    import os
+    import signal
+    import subprocess
+    from conftest import wait_for
+    keys = lw.make_user(ALLOW_ALL)
+    record = lw.path("sigblk")
+    d = lw.tmp / "bin dir"
+    d.mkdir(exist_ok=True)
+    script = write_exe(d / "creds.py", f"#!{PY}\nimport sys\n"
+                       f"blk = [l for l in open('/proc/self/status') if l.startswith('SigBlk')][0]\n"
+                       f"open({str(record)!r}, 'a').write(blk)\n"
+                       f"sys.stdout.write({creds_json(keys)!r})\n")
+    env = profile_env(lw, script)
+    p = lw.popen(["--watch", "1s", app[0], "--", PY, "-c", "import time; time.sleep(60)"], env=env,
+                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        # The first line is the start's, before the supervisor runs; later ones are the polls'.
+        lines = wait_for(lambda: (r := record.read_text().splitlines() if record.exists() else []) and len(r) >= 3 and r,
+                         20, "credential_process runs during --watch polls")
+    finally:
+        os.kill(p.pid, signal.SIGTERM)
+        p.wait(10)
+    assert all(ln.split()[1] == "0000000000000000" for ln in lines), lines

@@ -1,9 +1,12 @@
 import Glibc
+import LWSystem
 
 /// Runs a program without a shell (`posix_spawnp`) and captures its stdout and stderr, within a deadline.
 ///
 /// Used by `credential_process`; both pipes are drained together so a chatty stderr cannot
-/// block the child, and a child still running at the deadline is killed.
+/// block the child, and a child still running at the deadline is killed. Spawned like the command
+/// (`Spawn.start`): an empty signal mask and default dispositions, even during `--watch`, whose
+/// supervisor blocks every signal.
 enum ProcessCapture {
     struct Output {
         var status: Int32
@@ -16,7 +19,7 @@ enum ProcessCapture {
     enum Failure: Error { case spawn(Int32) }
 
     /// Runs `argv` with `environment`; stdin is inherited, stdout and stderr are captured.
-    static func run(_ argv: [String], environment: [(String, String)], deadlineMs: Int) throws(Failure) -> Output {
+    static func run(_ argv: [String], environment: [(name: [UInt8], value: [UInt8])], deadlineMs: Int) throws(Failure) -> Output {
         var outPipe: [Int32] = [0, 0], errPipe: [Int32] = [0, 0]
         guard pipe(&outPipe) == 0 else { throw .spawn(errno) }
         guard pipe(&errPipe) == 0 else { close(outPipe[0]); close(outPipe[1]); throw .spawn(errno) }
@@ -28,13 +31,16 @@ enum ProcessCapture {
         posix_spawn_file_actions_adddup2(&actions, outPipe[1], 1)
         posix_spawn_file_actions_adddup2(&actions, errPipe[1], 2)
 
-        let cArgs = argv.map { strdup($0) } + [nil]
-        let cEnv = environment.map { strdup("\($0.0)=\($0.1)") } + [nil]
+        let cArgs = argv.map { Spawn.cString(Array($0.utf8)) } + [nil]
+        let cEnv = environment.map { Spawn.cString($0.name + [0x3D] + $0.value) } + [nil]
         defer { for p in cArgs + cEnv { free(p) } }
-        var pid: pid_t = 0
-        let rc = posix_spawnp(&pid, argv[0], &actions, nil, cArgs, cEnv)
+        let started = Spawn.start(path: argv[0], argv: cArgs, envp: cEnv, fileActions: &actions, searchPath: true)
         close(outPipe[1]); close(errPipe[1])
-        guard rc == 0 else { close(outPipe[0]); close(errPipe[0]); throw .spawn(rc) }
+        let pid: pid_t
+        switch started {
+        case .success(let p): pid = p
+        case .failure(let e): close(outPipe[0]); close(errPipe[0]); throw .spawn(e.code)
+        }
 
         var out: [UInt8] = [], err: [UInt8] = [], timedOut = false
         var fds = [pollfd(fd: outPipe[0], events: Int16(POLLIN), revents: 0),
@@ -58,7 +64,6 @@ enum ProcessCapture {
         for f in fds where f.fd >= 0 { close(f.fd) }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        let exit: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
-        return Output(status: exit, stdout: out, stderr: err, timedOut: timedOut)
+        return Output(status: WaitStatus(status).shellStatus, stdout: out, stderr: err, timedOut: timedOut)
     }
 }

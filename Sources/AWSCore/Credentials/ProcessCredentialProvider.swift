@@ -35,7 +35,7 @@ public struct ProcessCredentialProvider: IdentifiedCredentialProvider {
         context.log.debug("running \(what): \(argv[0])")
         let out: ProcessCapture.Output
         do {
-            out = try ProcessCapture.run(argv, environment: context.env.ordered, deadlineMs: Clock.monotonicMs() + context.remainingMs)
+            out = try ProcessCapture.run(argv, environment: context.env.raw, deadlineMs: Clock.monotonicMs() + context.remainingMs)
         } catch {
             guard case .spawn(let e) = error else { fatalError() }
             throw AWSError(.configuration, "\(what) could not start \(argv[0]): \(String(cString: strerror(e)))",

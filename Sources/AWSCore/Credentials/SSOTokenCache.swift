@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 import LWCrypto
 
 /// The AWS CLI's SSO token cache: `~/.aws/sso/cache/<sha1>.json`, keyed by the `sso_session` name
@@ -49,12 +50,7 @@ struct SSOTokenCache {
         let tmp = path + ".lwexec-\(getpid())"
         let fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { return false }
-        var off = 0
-        while off < bytes.count {
-            let n = bytes[off...].withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; close(fd); unlink(tmp); return false }
-            off += n
-        }
+        guard FileDescriptorIO.writeAll(fd, bytes) else { close(fd); unlink(tmp); return false }
         close(fd)
         if rename(tmp, path) != 0 { unlink(tmp); return false }
         return true

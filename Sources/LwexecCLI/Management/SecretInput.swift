@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// Where a secret value comes from when it is not generated: stdin, or a prompt on the terminal.
 ///
@@ -33,19 +34,10 @@ enum SecretInput {
 
     /// All of stdin, up to `limit` bytes (past the service's limit by default: the caller reports it).
     static func readAllStdin(limit: Int = maxBytes + 2) throws(CommandFailure) -> [UInt8] {
-        var out: [UInt8] = []
-        var buf = [UInt8](repeating: 0, count: 16_384)
-        while true {
-            let n = buf.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw CommandFailure("cannot read the value from stdin: \(String(cString: strerror(errno)))")
-            }
-            if n == 0 { break }
-            out += buf[0..<n]
-            if out.count > limit { break }
+        switch FileDescriptorIO.readAll(0, limit: limit) {
+        case .success(let bytes): return bytes
+        case .failure(let e): throw CommandFailure("cannot read the value from stdin: \(e)")
         }
-        return out
     }
 
     /// Checks a value is text Secrets Manager takes: not empty, UTF-8, within the size limit.

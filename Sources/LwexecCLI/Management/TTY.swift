@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// The controlling terminal (`/dev/tty`), for prompts that must not go through stdin/stdout.
 ///
@@ -23,13 +24,7 @@ struct TTY {
     func close() { Glibc.close(fd) }
 
     func write(_ s: String) {
-        let b = Array(s.utf8)
-        var off = 0
-        while off < b.count {
-            let n = b[off...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; return }
-            off += n
-        }
+        FileDescriptorIO.writeAll(fd, s)
     }
 
     /// One line typed by the user, without its newline; nil at end of input.
