@@ -28,7 +28,6 @@ public struct AmzDate: Sendable, Equatable {
     }
 
     /// The current wall-clock time, for signing live requests.
-    public static var now: AmzDate { AmzDate(epochSeconds: Int(time(nil))) }
 
     /// Year, month, day of a day count since 1970-01-01 (Howard Hinnant's civil_from_days).
     private static func civil(fromDays z0: Int) -> (Int, Int, Int) {

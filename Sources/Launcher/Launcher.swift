@@ -8,8 +8,9 @@ import LWSystem
 /// is arranged so that `lwexec ... -- cmd` behaves, to the caller and to `cmd`, like running `cmd` itself.
 ///
 /// Signal semantics, in short (details on each helper):
-/// - lwexec blocks every catchable signal and takes them one at a time with `sigwaitinfo`: no handlers,
-///   no threads, so nothing can run at an awkward moment and nothing is lost between spawn and wait.
+/// - lwexec blocks every catchable signal and reads them one at a time from a signalfd, polled with the
+///   output pumps (`Supervisor`): no handlers, no threads, so nothing can run at an awkward moment and
+///   nothing is lost between spawn and wait.
 /// - The child starts with an empty signal mask and default dispositions, except the signals lwexec
 ///   itself inherited as ignored, SIGCHLD excepted (see `spawnDefaults(inheritedIgnored:)`).
 /// - The child leads a process group of its own (and gets the terminal's foreground when lwexec's group

@@ -49,10 +49,15 @@ import Testing
         #expect(RetryPolicy().usesQuota, "an SDK-style call pays retries from the quota")
     }
 
+    /// Full jitter: uniform between 0 and min(cap, base·2^(attempt-1)) — spread over the whole range,
+    /// never above it (a constant 0 would fail the spread).
     @Test func backoffIsFullJitterUnderTheCap() {
         let p = RetryPolicy().forLaunch()
-        for attempt in [1, 2, 5, 64, Int.max] { #expect((0...5_000).contains(p.backoffMs(afterAttempt: attempt))) }
-        #expect((0...1_000).contains(RetryPolicy().backoffMs(afterAttempt: 1)))
+        for (attempt, ceiling) in [(1, 1_000), (2, 2_000), (3, 4_000), (5, 5_000), (64, 5_000), (Int.max, 5_000)] {
+            let waits = (0..<400).map { _ in p.backoffMs(afterAttempt: attempt) }
+            #expect(waits.allSatisfy { (0...ceiling).contains($0) })
+            #expect(waits.max()! > ceiling * 3 / 4 && waits.min()! < ceiling / 4, "full jitter spreads over 0...\(ceiling)")
+        }
     }
 
     @Test func deadlinesNeverOverflow() {

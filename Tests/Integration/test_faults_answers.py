@@ -184,11 +184,13 @@ def test_a_right_answer_with_a_wrong_content_type_is_accepted(lw: LW, app):
     assert code == 0 and proxy.hits >= 1, err
 
 
-def test_a_very_large_answer_succeeds_or_fails_cleanly(lw: LW, app):
-    """16 MiB in one answer: no crash, no hang; if lwexec caps answers, a clear 125."""
+def test_an_answer_past_the_size_cap_is_refused(lw: LW, app):
+    """16 MiB of padding in one answer: past HTTPResponse.maxBodyBytes (16 MiB), so a clear 125 naming
+    the cap, no child, no retry of a refused answer."""
     with MangleProxy(lw.emulator.url, "huge", ops=("BatchGetSecretValue",)) as proxy:
         code, err, _ = outcome(lw, [app[0]], through(lw, proxy), app[1])
-    assert proxy.hits >= 1, err
+    assert proxy.hits == 1, err
+    assert code == 125 and "larger than 16 MiB" in err, err
 
 
 # ----------------------------------------------------------------------------- later round trips only

@@ -31,6 +31,9 @@ import Testing
     @Test func randomBytes() {
         let a = SecureRandom.bytes(32), b = SecureRandom.bytes(32)
         #expect(a?.count == 32 && a != b)
-        #expect(SecureRandom.uniform(10) < 10)
+        // Every value of a small range comes up, and none outside it (uniform(n) is in 0..<n).
+        var seen = Set<UInt64>()
+        for _ in 0..<2000 { seen.insert(SecureRandom.uniform(10)) }
+        #expect(seen == Set(0..<10))
     }
 }

@@ -156,7 +156,9 @@ func readText(_ path: String) throws -> String {
 }
 
 func writeFile(_ path: String, _ text: String, mode: mode_t) throws {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, mode)
+    // Close-on-exec: a child spawned by a test running in parallel must not inherit this descriptor
+    // while the file is open for writing, or exec of the file fails with ETXTBSY (a flaky "exit 126").
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode)
     guard descriptor >= 0 else { throw HelperFailure("create \(path): \(errno)") }
     defer { close(descriptor) }
     let bytes = Array(text.utf8)

@@ -43,8 +43,8 @@ struct ExecCommand: ParsableCommand {
 
     /// The parsed options as plain data, with the command that followed `--`.
     ///
-    /// The command is split off before parsing (swift-argument-parser cannot take a second
-    /// positional array after `prefixes`), so it is checked here.
+    /// The command is split off at the first `--` before parsing, as the fast path does (and as
+    /// `RawArguments` finds its bytes): the parser never sees it, so it is checked here.
     func options(command: [String]?) throws -> ExecOptions {
         guard let command, !command.isEmpty else {
             let prefixes = resolution.prefixes
