@@ -64,7 +64,7 @@ fuzz: bootstrap
 	FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build dist
 
 # --- install (issue 7): the release binary, the man page and the completions, where package managers put them.
 VERSION_STAMP := Sources/AWSCore/VersionStamp.swift
@@ -94,3 +94,19 @@ uninstall:
 # Regenerates completions/* and man/lwexec.1 from the debug binary (commit the result).
 docs: build
 	scripts/generate-docs $(CURDIR)/$(BIN)
+
+# --- releases (issue 16; docs/release.md): a tarball and a .deb of the release build, in DIST_DIR.
+#   dist -> lwexec-VERSION-linux-ARCH.tar.gz: the make-install tree under one top directory
+#   deb  -> lwexec_VERSION-REV_ARCH.deb (dpkg-deb; Depends: what lwexec-core links and dlopens)
+# VERSION comes from `lwexec --version` (git describe, stamped by make release). PACKAGE_BIN is
+# the lwexec to package (lwexec-core beside it); the release test passes already built ones.
+PACKAGE_BIN ?= $(RELEASE_BIN)
+DIST_DIR ?= dist
+
+.PHONY: dist deb
+
+dist: $(if $(filter $(RELEASE_BIN),$(PACKAGE_BIN)),release)
+	@scripts/build-dist $(PACKAGE_BIN) $(DIST_DIR)
+
+deb: $(if $(filter $(RELEASE_BIN),$(PACKAGE_BIN)),release)
+	@scripts/build-deb $(PACKAGE_BIN) $(DIST_DIR)

@@ -34,7 +34,8 @@ package enum Handoff {
     /// Replaces this process with lwexec-core; on failure says where it looked and exits 125.
     package static func exec() -> Never {
         guard let executable = executablePath() else {
-            fail("cannot run \(coreName): the path of this executable is unknown (no /proc/self/exe, argv[0] not found)")
+            fail("cannot run \(coreName): the path of this executable is unknown (no /proc/self/exe, argv[0] not found)",
+                 advice: "install lwexec and \(coreName) together (make install puts it in PREFIX/libexec/lwexec)")
         }
         let paths = candidates(executable: executable)
         var failures: [String] = []
@@ -45,13 +46,28 @@ package enum Handoff {
             execv(path, CommandLine.unsafeArgv)
             failures.append("\(path): \(String(cString: strerror(errno)))")
         }
-        fail("cannot run \(coreName) (\(failures.joined(separator: "; ")))")
+        fail("cannot run \(coreName) (\(failures.joined(separator: "; ")))",
+             advice: advice(executable: executable, present: paths.filter { access($0, F_OK) == 0 }))
+    }
+
+    /// What to do when no candidate ran, with the real paths. The usual case is `lwexec` copied alone
+    /// (`COPY lwexec /usr/local/bin/` in a Dockerfile): name the second file and where it goes. A
+    /// candidate that exists but would not run (ENOENT too when its ELF interpreter is missing, as on
+    /// a musl image) is a different problem, said as such.
+    package static func advice(executable: String, present: [String]) -> String {
+        if let found = present.first {
+            return "\(found) is there but could not be executed: it must be an executable file for this machine, "
+                + "and it needs glibc's dynamic loader (\(coreName) is dynamically linked)"
+        }
+        let dir = executable.lastIndex(of: "/").map { String(executable[..<$0]) } ?? ""
+        let parent = dir.lastIndex(of: "/").map { String(dir[..<$0]) } ?? ""
+        return "lwexec is two files: copy \(coreName) too, beside lwexec in \(dir)/ or as "
+            + "\(parent)/libexec/lwexec/\(coreName) (the layout of the release tarball and of make install)"
     }
 
     /// Two lines on stderr (what failed, what to do) and exit 125, as for every lwexec failure.
-    static func fail(_ what: String) -> Never {
-        let message = "lwexec: \(what)\n"
-            + "lwexec: install lwexec and \(coreName) together (make install puts it in PREFIX/libexec/lwexec)\n"
+    static func fail(_ what: String, advice: String) -> Never {
+        let message = "lwexec: \(what)\nlwexec: \(advice)\n"
         _ = message.withCString { write(2, $0, strlen($0)) }
         exit(125)
     }
