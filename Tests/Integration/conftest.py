@@ -388,3 +388,15 @@ def endpoint_env(emulator: Emulator) -> dict[str, str]:
 
 __all__ = ["LW", "Result", "Probe", "Marker", "lines_naming", "endpoint_env", "PY",
            "SIGCHILD", "ENVDUMP", "lwexec_bin"]
+
+
+@pytest.fixture
+def term(lw: LW):
+    """A real terminal (tmux running bash) for the test; see helpers/tmux_session.py."""
+    if str(HELPERS) not in sys.path:
+        sys.path.insert(0, str(HELPERS))
+    from tmux_session import Tmux
+    t = Tmux(lw, lwexec_bin())
+    t.start()
+    yield t
+    t.stop()

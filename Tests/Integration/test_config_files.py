@@ -18,7 +18,7 @@ import pytest
 from conftest import LW, lwexec_bin
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
-from cred_support import ALLOW_ALL, no_cred_env, write_aws_files  # noqa: E402
+from cred_support import run_fails, ALLOW_ALL, no_cred_env, write_aws_files  # noqa: E402
 
 FAKE_SECRET = "wJalrXUtnFEMI-not-a-real-key-7f3a"
 
@@ -26,14 +26,6 @@ FAKE_SECRET = "wJalrXUtnFEMI-not-a-real-key-7f3a"
 def keys_env(lw: LW) -> dict[str, str]:
     """The emulator's keys, region and endpoints in the environment (the files then only add settings)."""
     return dict(lw.emulator.env())
-
-
-def run_fails(lw: LW, prefix: str, env: dict, args=()):
-    marker = lw.marker()
-    r = lw.run([*args, prefix, "--", *marker.argv], env=env)
-    assert r.returncode == 125, r
-    assert not marker.ran, "the child ran although lwexec failed"
-    return r
 
 
 def whoami(lw: LW, env: dict, *args: str) -> dict:

@@ -169,14 +169,6 @@ print("got", sys.stdin.readline().strip(), flush=True)
 """
 
 
-@pytest.fixture
-def term(lw: LW):
-    t = Tmux(lw, lwexec_bin())
-    t.start()
-    yield t
-    t.stop()
-
-
 @needs_tmux
 def test_at_a_terminal_the_child_has_its_own_foreground_group(lw: LW, term: Tmux):
     lw.seed("app/db_password")

@@ -29,14 +29,6 @@ READER = ("import os, signal, sys\n"
           "print('got', sys.stdin.readline().strip(), flush=True)\n")
 
 
-@pytest.fixture
-def term(lw: LW):
-    t = Tmux(lw, lwexec_bin())
-    t.start()
-    yield t
-    t.stop()
-
-
 @pytest.mark.parametrize("mask", [False, True], ids=["plain", "mask"])
 def test_ctrl_z_stops_the_job_and_fg_resumes_it(lw: LW, term: Tmux, mask: bool):
     secret = lw.seed("app/db_password")

@@ -56,3 +56,12 @@ def write_exe(path: Path, text: str) -> Path:
     path.write_text(text)
     path.chmod(0o755)
     return path
+
+
+def run_fails(lw, prefix: str, env: dict, args=()):
+    """Runs lwexec ARGS PREFIX -- marker and asserts exit 125 with the child never started."""
+    marker = lw.marker()
+    r = lw.run([*args, prefix, "--", *marker.argv], env=env)
+    assert r.returncode == 125, r
+    assert not marker.ran, "the child ran although lwexec failed"
+    return r
