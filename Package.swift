@@ -1,7 +1,11 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// lwexec: run a command with AWS Secrets Manager secrets in its environment.
+/// lwexec: run a command with AWS Secrets Manager secrets in its environment. Linux only (glibc,
+/// the kernel keyring, signalfd, prctl): no Apple platform is declared.
+///
+/// Unsafe flags only on the two executables (the static link of the launcher, full RELRO of
+/// lwexec-core); the release build's compiler flags are the Makefile's (RELEASE_FLAGS).
 ///
 /// One library target per concern, a thin executable that only parses and wires.
 /// See docs/ARCHITECTURE.md for what each target holds and may depend on.
@@ -13,17 +17,12 @@ import PackageDescription
 /// runtime and the curl/crypto shims reference it, and in this executable the shims refuse to call it.)
 let staticLauncher: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 
-/// Generic types are instantiated through their metadata accessors rather than by mangled name, which
-/// makes the runtime look the conformances up by scanning every conformance record (~0.1 ms each at
-/// start-up, measured with callgrind on the warm path).
-let fastMetadata: [SwiftSetting] = [.unsafeFlags(["-Xfrontend", "-disable-concrete-type-metadata-mangled-name-accessors"])]
 
 /// `-z now` with the default `-z relro`: full RELRO for lwexec-core, as hardened distributions build.
 let fullRELRO: [LinkerSetting] = [.unsafeFlags(["-Xlinker", "-z", "-Xlinker", "now"], .when(platforms: [.linux]))]
 
 let package = Package(
     name: "lwexec",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "lwexec", targets: ["lwexec"]),
         .executable(name: "lwexec-core", targets: ["lwexec-core"]),
@@ -43,43 +42,42 @@ let package = Package(
 
         // The system plumbing every part shares: whole reads and writes, the monotonic clock, wait
         // statuses, the one posix_spawn (signal mask and dispositions reset). Glibc only.
-        .target(name: "LWSystem", swiftSettings: fastMetadata),
+        .target(name: "LWSystem"),
         // A small JSON reader and writer (numbers keep their text). Pure.
-        .target(name: "LWJSON", swiftSettings: fastMetadata),
+        .target(name: "LWJSON"),
         // Hashing, HMAC, randomness and encodings over libcrypto.
-        .target(name: "LWCrypto", dependencies: ["CCrypto"], swiftSettings: fastMetadata),
+        .target(name: "LWCrypto", dependencies: ["CCrypto"]),
         // AWS Signature Version 4, stage by stage.
-        .target(name: "AWSSigV4", dependencies: ["LWCrypto"], swiftSettings: fastMetadata),
+        .target(name: "AWSSigV4", dependencies: ["LWCrypto"]),
         // HTTP over libcurl, loaded with dlopen on first use.
-        .target(name: "AWSHTTP", dependencies: ["CCurl"], swiftSettings: fastMetadata),
+        .target(name: "AWSHTTP", dependencies: ["CCurl"]),
         // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
-        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"], swiftSettings: fastMetadata),
+        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"]),
         // Typed Secrets Manager operations.
-        .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"], swiftSettings: fastMetadata),
+        .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"]),
         // Prefixes -> secrets -> environment; pure rules behind a protocol.
-        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"], swiftSettings: fastMetadata),
+        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"]),
         // Resolved environments and temporary credentials cached in the kernel keyring.
-        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"], swiftSettings: fastMetadata),
+        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"]),
         // prctl, signalfd and pty calls that the Glibc module does not expose (header only, nothing linked).
         .systemLibrary(name: "CSupervision"),
         // Streaming multi-pattern masking of the child's output (--mask). Pure.
-        .target(name: "OutputMask", swiftSettings: fastMetadata),
+        .target(name: "OutputMask"),
         // posix_spawn, signal forwarding, exit status, supervision (subreaper, job control, --mask, --watch).
-        .target(name: "Launcher", dependencies: ["CSupervision", "OutputMask", "LWSystem"], swiftSettings: fastMetadata),
+        .target(name: "Launcher", dependencies: ["CSupervision", "OutputMask", "LWSystem"]),
         // The SOP's rules: naming convention, required tags, rotation schedule, audit. Pure.
-        .target(name: "SecretPolicy", swiftSettings: fastMetadata),
+        .target(name: "SecretPolicy"),
         // dotenv / shell / JSON environment writers and a dotenv reader. Pure.
-        .target(name: "EnvFormats", dependencies: ["LWJSON"], swiftSettings: fastMetadata),
+        .target(name: "EnvFormats", dependencies: ["LWJSON"]),
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
             "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats", "KeyringCache",
             "ExecCore", "LWSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: fastMetadata),
+        ]),
         // The exec path without the parser or the network: options, the fast parse, the cache lookup, the launch.
-        .target(name: "ExecCore", dependencies: ["AWSCore", "SecretResolution", "KeyringCache", "Launcher"],
-                swiftSettings: fastMetadata),
+        .target(name: "ExecCore", dependencies: ["AWSCore", "SecretResolution", "KeyringCache", "Launcher"]),
         // `lwexec`: the warm-start launcher (a cache hit, served here) that hands every other run to lwexec-core.
-        .executableTarget(name: "lwexec", dependencies: ["ExecCore"], swiftSettings: fastMetadata,
+        .executableTarget(name: "lwexec", dependencies: ["ExecCore"],
                           linkerSettings: staticLauncher),
         // `lwexec-core`: the whole program (every subcommand, help, completions, the network).
         // Full RELRO: every symbol bound at load, the GOT then read-only (this executable parses all network input).
