@@ -48,7 +48,8 @@ public enum Launcher {
         let envp = spec.environment.map { environmentEntry($0.name, $0.value) } + [nil]
         defer {
             argv.forEach { free($0) }
-            envp.forEach { free($0) }
+            // The environment holds the secrets: zeroed before the memory goes back to malloc.
+            for p in envp { if let p { explicit_bzero(p, strlen(p)) }; free(p) }
         }
         if argv.dropLast().contains(nil) || envp.dropLast().contains(nil) {
             return .failure(.spawnFailed(command: command, errno: ENOMEM))

@@ -107,6 +107,9 @@ final class Supervisor {
         case .success(let pid): child = pid
         case .failure(let error): Launcher.fail(error)
         }
+        // The child has its copy; a restart brings its own environment (`--watch`), so lwexec keeps no
+        // reference to this one (its C copy was zeroed in `spawn`).
+        spec.environment = []
         // A read of the terminal before this stops the child with SIGTTIN; `childStopped` continues it.
         handTerminalToChild()
         if var io {
