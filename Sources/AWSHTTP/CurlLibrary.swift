@@ -13,24 +13,19 @@ final class CurlLibrary: @unchecked Sendable {
         self.api.initialize(to: api)
     }
 
-    nonisolated(unsafe) private static var loaded: CurlLibrary?
-    nonisolated(unsafe) private static var failure: String?
-
-    /// The loaded library, or the reason it could not be loaded. Main-thread use only.
-    static func shared() -> Result<CurlLibrary, HTTPError> {
-        if let lib = loaded { return .success(lib) }
-        if let why = failure {
-            return .failure(HTTPError(kind: .unavailable, message: "cannot load libcurl: \(why)", url: ""))
-        }
+    /// The library, loaded once on first use (a lazily initialised global: thread-safe, no mutable state),
+    /// or the reason it could not be.
+    private static let loaded: Result<CurlLibrary, HTTPError> = {
         var api = lw_curl_api()
         var err = [CChar](repeating: 0, count: 256)
         if lw_curl_load(&api, &err, err.count) != 0 {
-            failure = String(decoding: err.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
-            return shared()
+            let why = String(decoding: err.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            return .failure(HTTPError(kind: .unavailable, message: "cannot load libcurl: \(why)", url: ""))
         }
         _ = api.global_init(Int(CURL_GLOBAL_DEFAULT))
-        let lib = CurlLibrary(api: api)
-        loaded = lib
-        return .success(lib)
-    }
+        return .success(CurlLibrary(api: api))
+    }()
+
+    /// The loaded library, or the reason it could not be loaded.
+    static func shared() -> Result<CurlLibrary, HTTPError> { loaded }
 }

@@ -6,11 +6,13 @@ import Glibc
 /// Keeps libcrypto off a cached launch, which hashes its cache key with `SHA256` (Swift) and
 /// never signs. Without libcrypto nothing can be signed, so its absence is fatal with a clear message.
 enum CryptoLibrary {
-    nonisolated(unsafe) private static var table: UnsafeMutablePointer<lw_crypto_api>?
+    /// The loaded table, loaded once on first use (a lazily initialised global: thread-safe).
+    static var api: UnsafeMutablePointer<lw_crypto_api> { table.pointer }
 
-    /// The loaded table. Main-thread use only.
-    static var api: UnsafeMutablePointer<lw_crypto_api> {
-        if let t = table { return t }
+    /// The table's address, as a Sendable box (it is written once, then only read).
+    struct Table: @unchecked Sendable { let pointer: UnsafeMutablePointer<lw_crypto_api> }
+
+    private static let table: Table = {
         var loaded = lw_crypto_api()
         var err = [CChar](repeating: 0, count: 256)
         if lw_crypto_load(&loaded, &err, err.count) != 0 {
@@ -21,7 +23,6 @@ enum CryptoLibrary {
         }
         let t = UnsafeMutablePointer<lw_crypto_api>.allocate(capacity: 1)
         t.initialize(to: loaded)
-        table = t
-        return t
-    }
+        return Table(pointer: t)
+    }()
 }

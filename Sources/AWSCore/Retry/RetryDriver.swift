@@ -22,6 +22,8 @@ public final class RetryDriver {
     public private(set) var roundTrips = 0
     /// The transient "waiting for ..." line on a terminal.
     let progress: ProgressLine
+    /// The learned offset to AWS's clock: requests are signed at `clock.now()`.
+    public let clock = ClockSkew()
 
     /// An attempt is not started with less time than this left: it could not get an answer.
     public static let minimumAttemptMs = 100
@@ -94,7 +96,7 @@ public final class RetryDriver {
                 break
             }
             let answers = http.sendAll(pending.map { i in
-                var r = requests[i].build(ClockSkew.now())
+                var r = requests[i].build(clock.now())
                 r.timeoutMs = min(left, requests[i].attemptTimeoutMs ?? .max)
                 r.connectTimeoutMs = requests[i].connectTimeoutMs
                 return r
@@ -117,8 +119,8 @@ public final class RetryDriver {
                     log.debug("\(requests[i].label) failed: \(e.code ?? "transport"): \(e.message) (\(elapsed) ms, attempt \(attempt))")
                     limiter(for: requests[i].operation)?.update(throttled: RetryPolicy.isThrottling(e))
                     // A signature refused for clock skew: learn the server's time and re-sign at once.
-                    let skew = e.code.map { ClockSkew.correct(code: $0, serverDate: failure.serverDate) } ?? false
-                    if skew { log.debug("clock skew: correcting by \(ClockSkew.offsetSeconds) s and re-signing") }
+                    let skew = e.code.map { clock.correct(code: $0, serverDate: failure.serverDate) } ?? false
+                    if skew { log.debug("clock skew: correcting by \(clock.offsetSeconds) s and re-signing") }
                     skewed = skewed || skew
                     results[i] = .failure(e)
                     let cap = e.kind == .transport ? policy.maxAttemptsWithoutAnswer : policy.maxAttempts

@@ -4,15 +4,17 @@ import AWSSigV4
 ///
 /// SigV4 rejects requests signed more than 5 minutes away from the server's time; when that
 /// happens the server's `Date` header gives the correction, which every later request of the
-/// run uses. Main-thread only, like the HTTP client.
-public enum ClockSkew {
-    nonisolated(unsafe) private static var offset = 0
+/// client uses. One per `RetryDriver` (as the SDKs keep it per client), driven from one thread.
+public final class ClockSkew {
+    private var offset = 0
+
+    public init() {}
 
     /// Seconds to add to the local clock (0 until a correction was learned).
-    public static var offsetSeconds: Int { offset }
+    public var offsetSeconds: Int { offset }
 
     /// The time to sign with: the local clock plus the learned offset.
-    public static func now() -> AmzDate { AmzDate(epochSeconds: Clock.epochSeconds() + offset) }
+    public func now() -> AmzDate { AmzDate(epochSeconds: Clock.epochSeconds() + offset) }
 
     /// Error codes that mean "your request's time is too far from mine".
     public static let skewCodes: Set<String> = [
@@ -22,14 +24,12 @@ public enum ClockSkew {
 
     /// Learns the offset from an error answer when its code is a skew code and its `Date` header is
     /// more than 5 minutes from the time we signed with; true when the request should be re-signed and retried.
-    public static func correct(code: String, serverDate: String?) -> Bool {
-        guard skewCodes.contains(code), let text = serverDate, let server = Timestamps.parseHTTPDate(text) else { return false }
+    public func correct(code: String, serverDate: String?) -> Bool {
+        guard Self.skewCodes.contains(code), let text = serverDate, let server = Timestamps.parseHTTPDate(text) else { return false }
         let local = Clock.epochSeconds()
         guard abs(server - (local + offset)) > 300 else { return false }
         offset = server - local
         return true
     }
 
-    /// Sets the offset directly (tests).
-    public static func reset(to seconds: Int = 0) { offset = seconds }
 }

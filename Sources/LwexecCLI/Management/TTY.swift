@@ -62,6 +62,10 @@ struct TTY {
 }
 
 /// Restores the terminal's settings if a signal ends lwexec while echo is off.
+///
+/// The one mutable global lwexec keeps, and why it must be one: a C signal handler can reach nothing
+/// else. It is written (`arm`, `disarm`) only while the handlers are not installed or with the
+/// terminal's settings already saved, on the main thread, and read only by the handler.
 enum TTYRestore {
     nonisolated(unsafe) static var fd: Int32 = -1
     nonisolated(unsafe) static var settings = termios()
