@@ -12,17 +12,13 @@ package enum ExecLaunch {
         do {
             try HijackGuard.check(resolution, allowed: o.allowVariables)
         } catch {
-            Logger.write("lwexec: " + error.message)
-            if let hint = error.hint { Logger.write("lwexec: " + hint) }
-            exit(125)
+            error.exitLwexec()
         }
         let (childEnv, notices) = EnvironmentBuilder.build(inherited: env.raw, resolution: resolution, mode: o.environmentMode)
         do {
             try RequiredVariables.check(o, environment: childEnv)
         } catch {
-            Logger.write("lwexec: " + error.message)
-            if let hint = error.hint { Logger.write("lwexec: " + hint) }
-            exit(125)
+            error.exitLwexec()
         }
         for n in notices { log.notice(n) }
         let spec = LaunchSpec(arguments: RawArguments.command(o.command), environment: childEnv, searchPath: env.value("PATH"))

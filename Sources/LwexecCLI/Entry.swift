@@ -37,12 +37,8 @@ public enum LwexecMain {
             }
             try parsed.run()
             exit(0)
-        } catch let error as AWSError {
-            Failure.exit(error)
-        } catch let error as ResolutionError {
-            Failure.exit(error)
-        } catch let error as CommandFailure {
-            Failure.exit(error.message, hint: error.hint)
+        } catch let error as any UserFacingError {
+            error.exitLwexec()
         } catch let code as ExitCode where code != .success && code != .validationFailure {
             // A verdict, not a failure: `lint` exits 1 when it has findings.
             exit(code.rawValue)

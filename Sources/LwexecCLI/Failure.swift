@@ -13,16 +13,13 @@ enum Failure {
     }
 
     static func exit(_ error: any Error) -> Never {
-        switch error {
-        case let e as AWSError: exit(e.message, hint: e.hint)
-        case let e as ResolutionError: exit(e.message, hint: e.hint)
-        default: exit("\(error)", hint: nil)
-        }
+        if let e = error as? any UserFacingError { e.exitLwexec() }
+        exit("\(error)", hint: nil)
     }
 }
 
 /// A subcommand's own failure: thrown from `run()`, printed as one or two lines, exit 125.
-public struct CommandFailure: Error, Sendable {
+public struct CommandFailure: Error, UserFacingError, Sendable {
     public var message: String
     public var hint: String?
 

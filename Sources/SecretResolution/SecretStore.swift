@@ -1,3 +1,4 @@
+import AWSCore
 import SecretsManager
 
 /// Where secret values come from. The resolver's rules run against this protocol, so they
@@ -28,7 +29,7 @@ public struct FetchedSecrets: Sendable, Equatable {
 }
 
 /// A resolution failure: what failed and what to do next.
-public struct ResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+public struct ResolutionError: Error, UserFacingError, Sendable, Equatable, CustomStringConvertible {
     public var message: String
     public var hint: String?
     /// True when AWS could not be reached or kept throttling: a cached value may stand in.
