@@ -192,8 +192,10 @@ def test_kill_percent_1_on_a_stopped_job_reaches_the_child_once(lw: LW, term: Tm
     term.keys("C-z")
     term.wait_for("Stopped")
     lwexec = int(Path(f"/proc/{child}/stat").read_text().rsplit(")", 1)[1].split()[1])
-    term.keys(f"kill %1; kill -{int(SENTINEL)} {lwexec}; wait; echo status=$?", "Enter")
+    # `wait -f`: a plain `wait` returns as soon as the continued job changes state, before it ends.
+    term.keys(f"kill %1; kill -{int(SENTINEL)} {lwexec}; wait -f %1; echo status=$?", "Enter")
     screen = term.wait_for("status=0")
+    wait_for(log.exists, 10, "the child's record")  # written just before it exits
     assert log.read_text().splitlines() == [f"TERM {lwexec}"], screen
 
 
