@@ -17,24 +17,20 @@ public final class ProgressLine {
         enabled = stderrIsTerminal && !log.quiet && !log.verbose
     }
 
-    /// Replaces the line with `text` (no newline).
+    /// Carriage return and erase-to-end-of-line: the line is rewritten in place.
+    static let eraseLine: [UInt8] = Array("\r\u{1b}[K".utf8)
+
+    /// Replaces the line with `text` (no newline; its control characters shown escaped).
     public func show(_ text: String) {
         guard enabled else { return }
-        write("\r\u{1b}[K" + "lwexec: " + text)
+        FileDescriptorIO.writeAll(2, Self.eraseLine + Logger.escapingControls(Array(("lwexec: " + text).utf8)))
         shown = true
     }
 
     /// Erases the line, if one is shown.
     public func clear() {
         guard shown else { return }
-        write("\r\u{1b}[K")
+        FileDescriptorIO.writeAll(2, Self.eraseLine)
         shown = false
-    }
-
-    private func write(_ text: String) {
-        var bytes = Logger.escapingControls(Array(text.utf8))
-        // The two escapes of our own go out as they are; only the text was escaped.
-        if text.hasPrefix("\r\u{1b}[K") { bytes = Array("\r\u{1b}[K".utf8) + Logger.escapingControls(Array(text.utf8.dropFirst(4))) }
-        FileDescriptorIO.writeAll(2, bytes)
     }
 }
