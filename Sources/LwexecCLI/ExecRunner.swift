@@ -34,8 +34,15 @@ enum ExecRunner {
 /// Prefixes and `--secret`s to resolved variables: shared by `exec` and `env`, with the keyring cache.
 enum SecretPipeline {
     /// Serves a fresh cache entry, else resolves from AWS (and stores the result); falls back to a
-    /// stale entry only when AWS cannot be reached. Throws before anything partial escapes.
+    /// stale entry only when AWS cannot be reached. Throws before anything partial escapes, and for a
+    /// variable the hijack guard refuses, whichever of the three the resolution came from.
     static func resolve(_ o: ExecOptions, env: ProcessEnvironment, log: Logger) throws -> Resolution {
+        let resolution = try cachedOrFetched(o, env: env, log: log)
+        try HijackGuard.check(resolution, allowed: o.allowVariables)
+        return resolution
+    }
+
+    private static func cachedOrFetched(_ o: ExecOptions, env: ProcessEnvironment, log: Logger) throws -> Resolution {
         let started = Clock.monotonicMs()
         let setup = try AWSSetup(o.aws, env: env)
         let settings = CacheSettings(o, env: env)
@@ -48,7 +55,6 @@ enum SecretPipeline {
         let now = Clock.epochSeconds()
         if let resolution = lookup.fresh(at: now, ttl: settings.ttl) {
             log.debug(lookup.hitMessage(at: now))
-            try HijackGuard.check(resolution, allowed: o.allowVariables)
             return resolution
         }
         let (key, description, cached) = (lookup.key, lookup.description, lookup.entry)
@@ -61,7 +67,6 @@ enum SecretPipeline {
             let unavailable = (error as? ResolutionError)?.unavailable ?? (error as? AWSError).map(RetryPolicy.isRetryable) ?? false
             guard unavailable, let entry = cached, entry.isUsableStale(at: now),
                   now - entry.created < settings.ttl + settings.staleIfError else { throw error }
-            try HijackGuard.check(entry.resolution, allowed: o.allowVariables)
             log.notice("warning: \("\(error)"); using cached values from \(Self.age(now - entry.created)) ago (--stale-if-error)")
             return entry.resolution
         }
@@ -77,15 +82,19 @@ enum SecretPipeline {
         return resolution
     }
 
-    /// Resolves from AWS.
     /// Resolves from AWS with the launch retry policy, by `deadline` (default: `--timeout` from now).
     static func fetch(_ o: ExecOptions, setup: AWSSetup, log: Logger, started: Int,
                       credentialCache: (any CredentialCacheStore)? = nil, deadline: Deadline? = nil) throws -> Resolution {
         let aws = try setup.session(log: log, credentialCache: credentialCache, purpose: .launch, deadline: deadline)
-        let store = SecretsManagerStore(client: SecretsManagerClient(client: aws.client), log: log)
+        return try fetch(o, client: SecretsManagerClient(client: aws.client), log: log, started: started)
+    }
+
+    /// Resolves from AWS through a client already made (a `--watch` poll's).
+    static func fetch(_ o: ExecOptions, client: SecretsManagerClient, log: Logger, started: Int) throws -> Resolution {
+        let store = SecretsManagerStore(client: client, log: log)
         let resolution = try Resolver(request: o.resolutionRequest).resolve(using: store)
         for v in resolution.variables { log.debug("\(v.name) <- \(v.secret)") }
-        log.debug("\(resolution.variables.count) variable(s) in \(Clock.monotonicMs() - started) ms, \(aws.client.roundTrips) round trip(s)")
+        log.debug("\(resolution.variables.count) variable(s) in \(Clock.monotonicMs() - started) ms, \(client.client.roundTrips) round trip(s)")
         return resolution
     }
 

@@ -43,7 +43,7 @@ final class SecretWatcher: SupervisionWatch {
         inherited = env.raw
         intervalMs = (o.supervision.watchSeconds ?? 60) * 1000
         credentialCache = CacheSettings(o, env: env).enabled ? KeyringCredentialCache(log: log) : MemoryCredentialCache()
-        versions = try currentVersions(by: .after(seconds: setup.options.timeoutSeconds))
+        versions = try currentVersions(using: try client(by: .after(seconds: setup.options.timeoutSeconds)))
     }
 
     func millisecondsToNextPoll() -> Int {
@@ -53,15 +53,15 @@ final class SecretWatcher: SupervisionWatch {
     }
 
     func poll() -> SupervisionChange? {
-        let deadline = Deadline.after(seconds: setup.options.timeoutSeconds)
         do {
-            let now = try currentVersions(by: deadline)
+            // One client per poll: credentials through the chain (and the cache), the poll's own deadline.
+            let sm = try client(by: .after(seconds: setup.options.timeoutSeconds))
+            let now = try currentVersions(using: sm)
             throttledPolls = 0
             if failing { log.notice("--watch: polling works again"); failing = false }
             let changed = Set(now.keys).union(versions.keys).filter { now[$0] != versions[$0] }.sorted()
             guard !changed.isEmpty else { return nil }
-            let fresh = try SecretPipeline.fetch(options, setup: setup, log: log, started: Clock.monotonicMs(),
-                                                 credentialCache: credentialCache, deadline: deadline)
+            let fresh = try SecretPipeline.fetch(options, client: sm, log: log, started: Clock.monotonicMs())
             versions = now
             guard fresh.variables != resolution.variables else {
                 log.debug("--watch: \(changed.joined(separator: ", ")) changed version, but the environment is the same")
@@ -100,9 +100,13 @@ final class SecretWatcher: SupervisionWatch {
     }
 
     /// `AWSCURRENT` versions of everything under the prefixes, and of each `--secret`.
-    func currentVersions(by deadline: Deadline) throws -> [String: String] {
-        let sm = SecretsManagerClient(client: try setup.session(log: log, credentialCache: credentialCache, purpose: .launch,
-                                                                deadline: deadline).client)
+    /// A client for one poll, with its own deadline.
+    func client(by deadline: Deadline) throws -> SecretsManagerClient {
+        SecretsManagerClient(client: try setup.session(log: log, credentialCache: credentialCache, purpose: .launch,
+                                                       deadline: deadline).client)
+    }
+
+    func currentVersions(using sm: SecretsManagerClient) throws -> [String: String] {
         var map: [String: String] = [:]
         for prefix in options.resolutionRequest.normalizedPrefixes {
             let filter = PrefixMatching.serviceFilter(for: prefix)
