@@ -105,7 +105,11 @@ struct TerminalTests {
         // the child in its group the kernel would have dropped the SIGTSTP, so the child is continued.
         let directory = try TemporaryDirectory()
         let ready = directory.file("ready"), report = directory.file("report")
-        let child = "import sys, time; open(sys.argv[1], 'w').close(); time.sleep(0.5); sys.exit(7)"
+        // The child exits 7 only once it was stopped and continued (its SIGCONT handler ran), 8 if that
+        // never happened within 5 s: the test cannot pass without the cause.
+        let child = "import signal, sys, time\ngot = []\nsignal.signal(signal.SIGCONT, lambda *_: got.append(1))\n"
+            + "open(sys.argv[1], 'w').close()\ndeadline = time.monotonic() + 5\n"
+            + "while not got and time.monotonic() < deadline: time.sleep(0.01)\nsys.exit(7 if got else 8)"
         let driver = try spawn([Tools.python!, "-c", terminalDriver, Tools.probe, ready, "\\x1a",
                                 Tools.python!, "-c", child, ready], stdout: report)
         #expect(try waitForExit(driver, timeout: 8).exitCode == 0)
