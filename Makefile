@@ -73,7 +73,7 @@ clean:
 	rm -rf .build dist
 
 # --- install (issue 7): the release binary, the man page and the completions, where package managers put them.
-VERSION_STAMP := Sources/AWSCore/VersionStamp.swift
+VERSION_STAMP := Sources/AWSConfig/VersionStamp.swift
 # What `make install` copies as bin/lwexec (and, from beside it, libexec/lwexec/lwexec-core);
 # the install test passes an already built binary.
 INSTALL_BIN ?= $(RELEASE_BIN)

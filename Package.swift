@@ -40,25 +40,31 @@ let package = Package(
         .systemLibrary(name: "CKeyutils", pkgConfig: "libkeyutils",
                        providers: [.apt(["libkeyutils-dev"])]),
 
-        // The system plumbing every part shares: whole reads and writes, the monotonic clock, wait
-        // statuses, the one posix_spawn (signal mask and dispositions reset). Glibc only.
+        // The system plumbing every part shares: whole reads and writes, files, the clock, wait statuses,
+        // the one posix_spawn (signal mask and dispositions reset), the process environment as bytes, and
+        // how lwexec speaks on stderr (Logger, UserFacingError). Glibc only.
         .target(name: "LWSystem"),
         // A small JSON reader and writer (numbers keep their text). Pure.
         .target(name: "LWJSON"),
-        // Hashing, HMAC, randomness and encodings over libcrypto.
+        // Hashing, HMAC, randomness and encodings over libcrypto (SHA-256 for keys also in pure Swift).
         .target(name: "LWCrypto", dependencies: ["CCrypto"]),
         // AWS Signature Version 4, stage by stage.
         .target(name: "AWSSigV4", dependencies: ["LWCrypto"]),
         // HTTP over libcurl, loaded with dlopen on first use.
-        .target(name: "AWSHTTP", dependencies: ["CCurl"]),
-        // Config files, credentials, region, endpoints, JSON, errors, retries: a signed JSON client.
-        .target(name: "AWSCore", dependencies: ["AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"]),
-        // Typed Secrets Manager operations.
-        .target(name: "SecretsManager", dependencies: ["AWSCore", "LWCrypto"]),
-        // Prefixes -> secrets -> environment; pure rules behind a protocol.
-        .target(name: "SecretResolution", dependencies: ["SecretsManager", "AWSCore", "LWCrypto"]),
+        .target(name: "AWSHTTP", dependencies: ["CCurl", "LWSystem"]),
+        // What is known about AWS without a network call: the shared files and profiles, region,
+        // endpoints from the services' rule sets, and the credential plan (its identity keys the cache).
+        // No HTTP: the warm-start launcher's only AWS dependency (Tests/Integration/test_boundaries.py holds it so).
+        .target(name: "AWSConfig", dependencies: ["LWCrypto", "LWSystem"]),
+        // Talking to AWS: fetching the planned credentials (STS, SSO, IMDS, containers, processes), the
+        // signed transport, retries, error decoding, a JSON client.
+        .target(name: "AWSClient", dependencies: ["AWSConfig", "AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"]),
+        // Prefixes -> secrets -> environment: the rules, behind a store protocol. No AWS dependency.
+        .target(name: "SecretResolution", dependencies: ["LWCrypto", "LWJSON", "LWSystem"]),
+        // Typed Secrets Manager operations, and the store the resolver fetches from.
+        .target(name: "SecretsManager", dependencies: ["AWSClient", "SecretResolution", "LWCrypto"]),
         // Resolved environments and temporary credentials cached in the kernel keyring.
-        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSCore", "LWCrypto", "SecretResolution"]),
+        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSConfig", "LWCrypto", "LWJSON", "SecretResolution"]),
         // prctl, signalfd and pty calls that the Glibc module does not expose (header only, nothing linked).
         .systemLibrary(name: "CSupervision"),
         // Streaming multi-pattern masking of the child's output (--mask). Pure.
@@ -71,11 +77,11 @@ let package = Package(
         .target(name: "EnvFormats", dependencies: ["LWJSON"]),
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
-            "AWSCore", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats", "KeyringCache",
-            "ExecCore", "LWSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "AWSConfig", "AWSClient", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats",
+            "KeyringCache", "ExecCore", "LWSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The exec path without the parser or the network: options, the fast parse, the cache lookup, the launch.
-        .target(name: "ExecCore", dependencies: ["AWSCore", "SecretResolution", "KeyringCache", "Launcher"]),
+        .target(name: "ExecCore", dependencies: ["AWSConfig", "SecretResolution", "KeyringCache", "Launcher", "LWSystem"]),
         // `lwexec`: the warm-start launcher (a cache hit, served here) that hands every other run to lwexec-core.
         .executableTarget(name: "lwexec", dependencies: ["ExecCore"],
                           linkerSettings: staticLauncher),
@@ -89,9 +95,10 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "LWCryptoTests", dependencies: ["LWCrypto"]),
         .testTarget(name: "LWSystemTests", dependencies: ["LWSystem"]),
-        .testTarget(name: "AWSCoreTests", dependencies: ["AWSCore"],
+        .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "LWJSON"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution"]),
+        .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSConfig"]),
+        .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution", "SecretsManager"]),
         .testTarget(name: "LwexecCLITests", dependencies: ["LwexecCLI"]),
         .testTarget(name: "ExecCoreTests", dependencies: ["ExecCore", "KeyringCache"]),
         .testTarget(name: "KeyringCacheTests", dependencies: ["KeyringCache"]),

@@ -19,13 +19,15 @@ declare -A CDEPS=(
   [LWCrypto]="Sources/CCrypto"
   [AWSSigV4]="Sources/CCrypto"
   [AWSHTTP]="Sources/CCurl"
-  [AWSCore]="Sources/CCrypto Sources/CCurl"
+  [LWSystem]=""
+  [AWSConfig]="Sources/CCrypto"
+  [AWSClient]="Sources/CCrypto Sources/CCurl"
+  [SecretResolution]="Sources/CCrypto"
   [SecretsManager]="Sources/CCrypto Sources/CCurl"
-  [SecretResolution]="Sources/CCrypto Sources/CCurl"
   [EnvFormats]=""
   [LWJSON]=""
 )
-ORDER=(LWJSON EnvFormats LWCrypto AWSSigV4 AWSHTTP AWSCore SecretsManager SecretResolution)
+ORDER=(LWSystem LWJSON EnvFormats LWCrypto AWSSigV4 AWSHTTP AWSConfig AWSClient SecretResolution SecretsManager)
 
 module() {
   local m=$1 obj="$OUT/modules/$1.o" inc=()
@@ -41,7 +43,7 @@ module() {
     [[ -z $stale ]] && return
   fi
   echo "  module $m (${#srcs[@]} files)"
-  "$SWIFTC" -O -g -wmo -parse-as-library -module-name "$m" $SAN \
+  "$SWIFTC" -O -g -wmo -parse-as-library -module-name "$m" -package-name lwexec $SAN \
     -I "$OUT/modules" "${inc[@]}" \
     -emit-module -emit-module-path "$OUT/modules/$m.swiftmodule" \
     -c "${srcs[@]}" -o "$obj"

@@ -15,7 +15,7 @@ check_binaries() {
 
 # upstream_version BIN: the version the binaries report, as a Debian upstream version (it also names
 # the tarball). `lwexec --version` is `git describe --tags --always --dirty` for `make release`,
-# else the constant in Sources/AWSCore/Version.swift.
+# else the constant in Sources/AWSConfig/Version.swift.
 #   v1.2.0 / 1.2.0            -> 1.2.0
 #   v1.2.0-3-gabc1234-dirty   -> 1.2.0+3.gabc1234.dirty
 #   abc1234[-dirty] (no tag)  -> BASE+git.abc1234[.dirty], BASE from Version.swift
@@ -29,8 +29,8 @@ upstream_version() {
         [ -n "${BASH_REMATCH[4]}" ] && v+="+${BASH_REMATCH[4]}.g${BASH_REMATCH[5]}"
         if [ -n "${BASH_REMATCH[6]}" ]; then [[ $v == *+* ]] && v+=".dirty" || v+="+dirty"; fi
     elif [[ $raw =~ $untagged ]]; then
-        base="$(sed -n 's/.*static let string = "\([0-9][0-9A-Za-z.]*\)".*/\1/p' "$REPO/Sources/AWSCore/Version.swift" | head -n 1)"
-        [ -n "$base" ] || die "no version constant in Sources/AWSCore/Version.swift"
+        base="$(sed -n 's/.*static let string = "\([0-9][0-9A-Za-z.]*\)".*/\1/p' "$REPO/Sources/AWSConfig/Version.swift" | head -n 1)"
+        [ -n "$base" ] || die "no version constant in Sources/AWSConfig/Version.swift"
         v="$base+git.${BASH_REMATCH[1]}"
         [ -n "${BASH_REMATCH[2]}" ] && v+=".dirty"
     else

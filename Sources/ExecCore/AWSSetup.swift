@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 
 /// The AWS settings every AWS-calling command takes: `--profile`, `--region`, `--endpoint-url`, `--timeout`.
 public struct AWSOptions: Equatable, Sendable {
@@ -23,19 +23,25 @@ package struct AWSSetup {
     package let regionSource: String
     package let endpoint: Endpoint
 
-    /// `askIMDS: false` skips the instance-metadata fallback for the region (a network call), for
-    /// the warm-start launcher, which hands such runs on instead.
-    package init(_ o: AWSOptions, env: ProcessEnvironment, askIMDS: Bool = true) throws(AWSError) {
+    /// `regionFallback` names a region when configuration does not (lwexec-core asks the instance
+    /// metadata service, a network call; the warm-start launcher passes none and hands such runs on).
+    package init(_ o: AWSOptions, env: ProcessEnvironment,
+                 regionFallback: ((CredentialContext) -> (region: String, source: String)?)?) throws(AWSError) {
         options = o
         self.env = env
         context = CredentialContext(env: env, shared: try SharedConfig.load(env), profileFlag: o.profile)
-        (region, regionSource) = askIMDS ? try RegionResolver.resolveWithIMDS(flag: o.region, context: context)
-            : try RegionResolver.resolve(flag: o.region, context: context)
+        do {
+            (region, regionSource) = try RegionResolver.resolve(flag: o.region, context: context)
+        } catch {
+            guard let found = regionFallback?(context) else { throw error }
+            (region, regionSource) = found
+        }
         endpoint = try Endpoint.resolve(.secretsManager, flag: o.endpointURL, region: region, context: context)
     }
 
-    /// Who the caller will be, from configuration alone; nil when that needs a network call to know.
+    /// Who the caller will be, from configuration alone (the credential plan's identity); nil when the
+    /// configuration is broken or names no source.
     package var cacheIdentity: String? {
-        try? CredentialChain.standard.identityKey(context)
+        (try? CredentialPlan.make(context))??.identity
     }
 }

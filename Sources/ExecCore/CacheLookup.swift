@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 import KeyringCache
 import SecretResolution
 

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 
 /// Whether and how long to cache, from the flags first, then `LWEXEC_CACHE*`, then defaults.
 package struct CacheSettings: Equatable {

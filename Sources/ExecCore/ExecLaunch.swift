@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 import Glibc
 import Launcher
 import SecretResolution

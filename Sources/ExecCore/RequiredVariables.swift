@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 import SecretResolution
 
 /// `--require VAR` and `--require-file FILE` (chamber users' "strict mode"): the command starts only

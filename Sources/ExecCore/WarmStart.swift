@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 import Glibc
 import KeyringCache
 import Launcher
@@ -35,7 +35,7 @@ package enum WarmStart {
         let settings = CacheSettings(o, env: env)
         guard settings.enabled, o.supervision.watchSeconds == nil, env["HOME"] != nil,
               case .success = Launcher.resolve(o.command[0], searchPath: env.value("PATH")),
-              let setup = try? AWSSetup(o.aws, env: env, askIMDS: false),
+              let setup = try? AWSSetup(o.aws, env: env, regionFallback: nil),
               let lookup = CacheLookup(o, setup: setup, log: Logger(verbose: false, quiet: true), keyring: keyring)
         else { return nil }
         return lookup.fresh(at: Clock.epochSeconds(), ttl: settings.ttl).map { (lookup, $0) }

@@ -1,4 +1,5 @@
-import AWSCore
+import AWSConfig
+import LWJSON
 import SecretResolution
 
 /// One cached resolution: the variables `exec` would inject, with what they were resolved for.

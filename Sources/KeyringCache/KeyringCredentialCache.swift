@@ -1,4 +1,5 @@
-import AWSCore
+import AWSConfig
+import LWJSON
 import LWCrypto
 
 /// Temporary credentials (assume-role, SSO, web identity, container, IMDS) kept in the lwexec

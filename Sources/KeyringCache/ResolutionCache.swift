@@ -1,4 +1,5 @@
-import AWSCore
+import AWSConfig
+import LWJSON
 import LWCrypto
 
 /// What decides a resolution's result: a cache entry is only ever served for the same inputs.

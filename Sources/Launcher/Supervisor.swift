@@ -123,7 +123,7 @@ final class Supervisor {
 
     // MARK: - Waiting
 
-    func now() -> Int { MonotonicClock.ms() }
+    func now() -> Int { Clock.monotonicMs() }
 
     /// Milliseconds until the earliest deadline, or -1 for none.
     func nextTimeout() -> Int32 {

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import AWSHTTP
 import ExecCore
 
@@ -22,7 +22,7 @@ struct AWSSession {
         context.log = log
         context.region = setup.region
         context.credentialCache = credentialCache
-        credentials = try CredentialChain.standard.resolve(context)
+        credentials = try CredentialChain.resolve(context)
         var retry = try RetryPolicy.resolve(context)
         if purpose == .launch { retry = retry.forLaunch() }
         log.debug("credentials from \(credentials.source) (access key \(Self.redact(credentials.accessKeyID)))")
@@ -36,7 +36,7 @@ struct AWSSession {
 
     /// Everything in one step, for commands that always call AWS.
     init(_ o: AWSOptions, env: ProcessEnvironment, log: Logger) throws(AWSError) {
-        try self.init(AWSSetup(o, env: env), log: log)
+        try self.init(AWSSetup(o, env: env, regionFallback: IMDSRegion.fallback), log: log)
     }
 
     /// An access key id shortened for display: the AWS CLI shows only the last four characters.

@@ -1,6 +1,6 @@
 import ExecCore
 import ArgumentParser
-import AWSCore
+import AWSClient
 import SecretResolution
 import Glibc
 import Launcher

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import ExecCore
 import Glibc
 import KeyringCache
@@ -44,7 +44,7 @@ enum SecretPipeline {
 
     private static func cachedOrFetched(_ o: ExecOptions, env: ProcessEnvironment, log: Logger) throws -> Resolution {
         let started = Clock.monotonicMs()
-        let setup = try AWSSetup(o.aws, env: env)
+        let setup = try AWSSetup(o.aws, env: env, regionFallback: IMDSRegion.fallback)
         let settings = CacheSettings(o, env: env)
         guard settings.enabled else { return try fetch(o, setup: setup, log: log, started: started) }
 

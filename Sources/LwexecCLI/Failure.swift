@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import Glibc
 import SecretResolution
 

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import Synchronization
 
 /// Temporary credentials kept in this process only: a `--watch` reuses them from one poll to the

@@ -1,5 +1,5 @@
 import ExecCore
-import AWSCore
+import AWSClient
 import Glibc
 import KeyringCache
 import Launcher
@@ -38,7 +38,7 @@ final class SecretWatcher: SupervisionWatch {
     /// Takes the baseline versions; call before resolving, so a rotation in between is seen as a change.
     init(_ o: ExecOptions, env: ProcessEnvironment, log: Logger) throws {
         options = o
-        setup = try AWSSetup(o.aws, env: env)
+        setup = try AWSSetup(o.aws, env: env, regionFallback: IMDSRegion.fallback)
         self.log = log
         inherited = env.raw
         intervalMs = (o.supervision.watchSeconds ?? 60) * 1000

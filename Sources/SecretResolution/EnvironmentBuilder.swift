@@ -1,4 +1,4 @@
-import AWSCore
+import LWSystem
 
 /// How resolved secrets meet the inherited environment.
 public enum EnvironmentMode: Sendable, Equatable {

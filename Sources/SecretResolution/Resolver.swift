@@ -1,6 +1,6 @@
-import AWSCore
+import LWJSON
+import LWSystem
 import LWCrypto
-import SecretsManager
 
 /// One variable lwexec will set, and the secret it came from.
 public struct ResolvedVariable: Sendable, Equatable {

@@ -1,5 +1,4 @@
-import AWSCore
-import SecretsManager
+import LWSystem
 
 /// Where secret values come from. The resolver's rules run against this protocol, so they
 /// can be tested without a network; `SecretsManagerStore` is the real one.

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 
 /// Strict reading of one Secrets Manager answer: a required field that is missing, or any field of
 /// the wrong type, is a malformed-answer error naming the call and the field — never an empty

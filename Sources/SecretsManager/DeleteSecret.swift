@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 
 /// How a secret is deleted: after a recovery window (7–30 days), or at once.
 public enum DeletionMode: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import AWSCore
+import AWSClient
+import SecretResolution
 import LWCrypto
 
 /// A secret as `ListSecrets` describes it (no value).
@@ -62,25 +63,7 @@ public struct SecretEntry: Sendable, Equatable {
     }
 }
 
-/// A secret's value: text, or bytes for a binary secret.
-public struct SecretValue: Sendable, Equatable {
-    public enum Payload: Sendable, Equatable {
-        case string(String)
-        case binary([UInt8])
-    }
-
-    public var name: String
-    public var arn: String?
-    public var versionID: String?
-    public var payload: Payload
-
-    public init(name: String, arn: String? = nil, versionID: String? = nil, payload: Payload) {
-        self.name = name
-        self.arn = arn
-        self.versionID = versionID
-        self.payload = payload
-    }
-
+extension SecretValue {
     /// Decodes a `SecretValues[]` entry or a `GetSecretValue` answer strictly.
     init(json: JSONValue, path: String, reader r: AnswerReader) throws(AWSError) {
         let o = try r.object(json, path)

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 
 /// A secret's metadata as `DescribeSecret` (and each `ListSecrets` entry) describes it: no value.
 public struct SecretDescription: Sendable, Equatable {

@@ -1,4 +1,5 @@
-import AWSCore
+import AWSClient
+import SecretResolution
 import LWCrypto
 
 

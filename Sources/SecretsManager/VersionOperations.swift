@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 
 /// One version of a secret as `ListSecretVersionIds` lists it.
 public struct SecretVersion: Sendable, Equatable {

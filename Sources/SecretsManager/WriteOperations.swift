@@ -1,4 +1,5 @@
-import AWSCore
+import AWSClient
+import SecretResolution
 
 /// What a write answered: the secret and the version it made (or found, on a retried token).
 public struct WriteResult: Sendable, Equatable {

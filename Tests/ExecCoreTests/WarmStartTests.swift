@@ -1,4 +1,4 @@
-import AWSCore
+import AWSConfig
 import Glibc
 import KeyringCache
 import SecretResolution
@@ -22,7 +22,7 @@ import Testing
     /// Stores a fresh entry for `args` run in `env`, then runs `body`; the keyring goes afterwards.
     func withEntry(for args: [String], env: [(String, String)], _ body: () throws -> Void) throws {
         let o = Self.options(args)
-        let setup = try AWSSetup(o.aws, env: ProcessEnvironment(env), askIMDS: false)
+        let setup = try AWSSetup(o.aws, env: ProcessEnvironment(env), regionFallback: nil)
         let lookup = try #require(CacheLookup(o, setup: setup, log: Logger(), keyring: keyring))
         let cache = try #require(try ResolutionCache.open(named: keyring, create: true))
         defer { cache.keyring.destroy() }

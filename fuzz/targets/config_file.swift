@@ -1,6 +1,6 @@
 // libFuzzer target: the AWS config/credentials INI parser (ConfigFile(parsing:)).
 // Invariants: no crash or hang; keys are lowercased and trimmed; section names are trimmed.
-import AWSCore
+import AWSConfig
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -5,7 +5,7 @@
 // Input: header lines ("Name: value\n"), a blank line, then the body; the first line's first byte
 // picks the status. Invariants: no trap on any input (hostile years, huge numbers); a decoded error
 // always has a code; a parsed date lies between the years 1 and 9999.
-import AWSCore
+import AWSClient
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

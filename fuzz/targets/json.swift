@@ -1,6 +1,6 @@
 // libFuzzer target: the JSON reader (JSON.parse) and error decoding (ErrorDecoding.decode).
 // Invariants: no crash or hang; whatever parses serializes to text that parses to the same value.
-import AWSCore
+import AWSClient
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

@@ -4,7 +4,7 @@
 // Invariants: no crash or hang; a malformed answer is an AWSError, never a trap; and the property
 // behind "never a partial environment": an answer decodes only whole — every entry of its list
 // becomes a value (none dropped), or the whole answer is an error.
-import AWSCore
+import AWSClient
 import SecretsManager
 
 @_cdecl("LLVMFuzzerTestOneInput")

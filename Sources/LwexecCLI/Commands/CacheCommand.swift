@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import KeyringCache
 
 /// `lwexec cache list|clear`: what the keyring holds, and dropping it.

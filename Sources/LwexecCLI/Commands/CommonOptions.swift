@@ -1,6 +1,6 @@
 import ExecCore
 import ArgumentParser
-import AWSCore
+import AWSClient
 
 /// Options every AWS-calling command shares.
 struct CommonOptions: ParsableArguments {

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import SecretsManager
 
 /// `lwexec delete NAME`: delete a secret (with a recovery window), or clean up an old version.

@@ -1,6 +1,6 @@
 import ExecCore
 import ArgumentParser
-import AWSCore
+import AWSClient
 import EnvFormats
 
 /// `lwexec env PREFIX...`: the environment `exec` would inject, as dotenv, shell or JSON.

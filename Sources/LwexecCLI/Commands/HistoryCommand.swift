@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import SecretsManager
 
 /// `lwexec history NAME`: every version of a secret, deprecated ones included.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import LWCrypto
 import SecretsManager
 

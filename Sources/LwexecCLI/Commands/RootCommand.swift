@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 
 /// The `lwexec` command tree. `exec` is the default: `lwexec PREFIX -- cmd` means `lwexec exec PREFIX -- cmd`.
 struct RootCommand: ParsableCommand {

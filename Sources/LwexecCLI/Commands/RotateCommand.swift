@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import SecretsManager
 
 /// `lwexec rotate NAME`: the configured rotation now, or a manual/emergency rotation with a new value.

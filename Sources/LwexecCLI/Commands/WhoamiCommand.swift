@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import Glibc
 
 /// `lwexec whoami`: who lwexec will be on AWS, and where it will call — the first troubleshooting step.

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import Glibc
 
 /// `lwexec write NAME`: create a secret or add a version, following the SOP.

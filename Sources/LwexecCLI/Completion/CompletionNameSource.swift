@@ -1,5 +1,5 @@
 import ExecCore
-import AWSCore
+import AWSClient
 import AWSHTTP
 import KeyringCache
 import SecretsManager
@@ -47,7 +47,7 @@ struct CompletionNameSource {
     func names(under parent: String) -> [String] {
         let setup: AWSSetup
         do {
-            setup = try AWSSetup(line.aws, env: env)
+            setup = try AWSSetup(line.aws, env: env, regionFallback: IMDSRegion.fallback)
         } catch {
             log.debug("completion: \(error)")
             return []
@@ -85,7 +85,7 @@ struct CompletionNameSource {
         }
         var names: [String] = []
         do {
-            let credentials = try CredentialChain.standard.resolve(context)
+            let credentials = try CredentialChain.resolve(context)
             let retry = try RetryPolicy.resolve(context)
             let http = HTTPClient(options: HTTPOptions(connectTimeoutMs: budgetMs, requestTimeoutMs: budgetMs,
                                                        caBundle: context.caBundle))

@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import Glibc
 
 /// The two ways a shell talks to lwexec about completion, answered before the normal parse:

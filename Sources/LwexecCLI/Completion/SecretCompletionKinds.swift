@@ -1,5 +1,5 @@
 import ArgumentParser
-import AWSCore
+import AWSClient
 import KeyringCache
 
 /// The dynamic completions of lwexec's arguments, called by the shell scripts through

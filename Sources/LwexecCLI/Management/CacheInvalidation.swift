@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import KeyringCache
 
 /// Drops keyring cache entries that hold a secret lwexec just wrote, rotated or deleted,

@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 
 /// JSON for scripts: pretty-printed (two-space indent, members sorted by key), one document, final newline.
 enum JSONOutput {

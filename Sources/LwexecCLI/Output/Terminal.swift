@@ -1,4 +1,4 @@
-import AWSCore
+import AWSClient
 import Glibc
 
 /// What the output streams are connected to, and whether colour is wanted.

@@ -1,0 +1,20 @@
+extension CredentialContext {
+    /// The cached credentials under `key` when still fresh, else `fetch()`'s, stored for next time.
+    ///
+    /// Fetched credentials are used even when they are short-lived: they are the freshest there are.
+    func cached(_ key: String, _ fetch: () throws(AWSError) -> Credentials) throws(AWSError) -> Credentials {
+        if let cache = credentialCache, let c = cache.load(key: key), CredentialFreshness.isFresh(c) {
+            log.debug("credentials for \(c.source) from the cache")
+            return c
+        }
+        let c = try fetch()
+        if let cache = credentialCache, c.expiration != nil { cache.store(c, key: key) }
+        return c
+    }
+
+    /// Milliseconds left before the deadline (a large number when there is none).
+    var remainingMs: Int {
+        guard let d = deadlineMs else { return 600_000 }
+        return d - Clock.monotonicMs()
+    }
+}

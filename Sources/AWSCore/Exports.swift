@@ -1,2 +1,0 @@
-/// AWS answers are JSON: everything that uses AWSCore sees `JSON` and `JSONValue` too.
-@_exported import LWJSON

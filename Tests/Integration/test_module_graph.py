@@ -1,0 +1,65 @@
+"""The layering, read from the package graph (`swift package describe --type json`).
+
+The warm-start launcher reads only local input; everything that talks to the network lives in
+modules it cannot reach. These tests hold that with the module graph, not with run-time checks:
+adding `AWSClient` (or any HTTP code) to the launcher's closure fails here before it ships.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+
+import pytest
+
+from conftest import REPO
+
+NETWORK = {"AWSHTTP", "CCurl", "AWSClient", "AWSSigV4", "SecretsManager"}
+AWS = NETWORK | {"AWSConfig"}
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, list[str]]:
+    swift = shutil.which("swift")
+    assert swift, "swift is needed to read the package graph"
+    out = subprocess.run([swift, "package", "describe", "--type", "json"], cwd=REPO, capture_output=True,
+                         check=True, timeout=120).stdout
+    described = json.loads(out)
+    return {t["name"]: t.get("target_dependencies", []) for t in described["targets"]}
+
+
+def closure(graph: dict[str, list[str]], target: str) -> set[str]:
+    seen: set[str] = set()
+    todo = [target]
+    while todo:
+        for dep in graph[todo.pop()]:
+            if dep not in seen:
+                seen.add(dep)
+                todo.append(dep)
+    return seen
+
+
+def test_the_graph_is_read_and_reaches_the_network_from_lwexec_core(graph):
+    # The control: the reading finds HTTP code where it is, so the tests below can fail.
+    assert {"AWSHTTP", "CCurl", "AWSClient"} <= closure(graph, "lwexec-core")
+
+
+@pytest.mark.parametrize("target", ["lwexec", "ExecCore", "KeyringCache"])
+def test_the_launcher_side_reaches_no_network_code(graph, target):
+    reached = closure(graph, target)
+    assert reached & NETWORK == set(), f"{target} reaches {sorted(reached & NETWORK)}"
+
+
+def test_configuration_is_network_free(graph):
+    assert closure(graph, "AWSConfig") & NETWORK == set()
+
+
+@pytest.mark.parametrize("target", ["SecretResolution", "LWSystem", "Launcher", "OutputMask", "SecretPolicy", "EnvFormats"])
+def test_rules_and_plumbing_have_no_aws_dependency(graph, target):
+    assert closure(graph, target) & AWS == set(), f"{target} reaches {sorted(closure(graph, target) & AWS)}"
+
+
+def test_the_executables_are_thin(graph):
+    assert graph["lwexec"] == ["ExecCore"]
+    assert graph["lwexec-core"] == ["LwexecCLI"]
