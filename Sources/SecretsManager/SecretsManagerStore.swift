@@ -82,7 +82,8 @@ public final class SecretsManagerStore: SecretStore {
                         throw ResolutionError("secret \(err.secretID) was not found", hint: "check the name and the region")
                     }
                     throw ResolutionError("cannot read secret \(err.secretID): \(err.code): \(err.message)",
-                                          hint: hintFor(code: err.code, subject: err.secretID))
+                                          hint: ErrorHints.hint(code: err.code, call: .secretsManager(operation: "GetSecretValue", listing: false),
+                                                    subject: err.secretID))
                 }
                 // Ids may be names or ARNs: match answers back by either; fetch any other alone.
                 // A value that answers none of the ids asked for, or a name twice, is a malformed answer.
@@ -234,7 +235,8 @@ public final class SecretsManagerStore: SecretStore {
         guard let err = errors.first else { return }
         let more = errors.count > 1 ? " (and \(errors.count - 1) more)" : ""
         throw ResolutionError("cannot read secret \(err.secretID): \(err.code): \(err.message)\(more)",
-                              hint: hintFor(code: err.code, subject: err.secretID))
+                              hint: ErrorHints.hint(code: err.code, call: .secretsManager(operation: "GetSecretValue", listing: false),
+                                                    subject: err.secretID))
     }
 
     func isDenied(_ e: AWSError) -> Bool {
@@ -255,32 +257,12 @@ public final class SecretsManagerStore: SecretStore {
         case .service(let code, _):
             if isDenied(e) {
                 return ResolutionError("access denied: \(op) on \(subject): \(e.message)",
-                                       hint: "grant \(op) to this identity, or name secrets with --secret (needs only GetSecretValue) (`lwexec whoami` shows who you are)")
+                                       hint: ErrorHints.hint(code: code, call: .secretsManager(operation: e.operation, listing: true), subject: subject))
             }
-            return ResolutionError("\(op) failed for \(subject): \(code): \(e.message)", hint: hintFor(code: code, subject: subject))
+            return ResolutionError("\(op) failed for \(subject): \(code): \(e.message)",
+                                   hint: ErrorHints.hint(code: code, call: .secretsManager(operation: e.operation, listing: false), subject: subject))
         default:
             return ResolutionError(e.message, hint: e.hint)
-        }
-    }
-
-    func hintFor(code: String, subject: String) -> String? {
-        switch code {
-        case "UnrecognizedClientException", "InvalidClientTokenId":
-            return "the access key id is not known to AWS: check AWS_PROFILE and your keys (`lwexec whoami` shows who you are)"
-        case "InvalidSignatureException", "SignatureDoesNotMatch", "IncompleteSignature":
-            return "the secret access key does not match the access key id: check your credentials (`lwexec whoami` shows who you are)"
-        case "ExpiredTokenException", "ExpiredToken", "RequestExpired":
-            return "the session has expired: refresh your credentials (e.g. `aws sso login`)"
-        case "AccessDeniedException", "AccessDenied":
-            return "grant secretsmanager:GetSecretValue on \(subject) to this identity (`lwexec whoami` shows who you are)"
-        case "DecryptionFailure":
-            return "this identity needs kms:Decrypt on the secret's KMS key"
-        case "ResourceNotFoundException":
-            return "check the name and the region"
-        case "LimitExceededException":
-            return "a Secrets Manager quota was reached; try again later"
-        default:
-            return nil
         }
     }
 }

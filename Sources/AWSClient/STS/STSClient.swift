@@ -111,20 +111,7 @@ public struct STSClient {
             return e
         }
         var out = AWSError(e.kind, "sts:\(action) failed for \(subject): \(code): \(e.message)", operation: action)
-        switch code {
-        case "AccessDenied", "AccessDeniedException":
-            out.hint = action == "AssumeRole"
-                ? "the source identity may not assume \(subject): check the role's trust policy and sts:AssumeRole (`lwexec whoami --profile <source profile>` shows who the source is)"
-                : "check the role's trust policy for this identity provider (`lwexec whoami` shows who you are)"
-        case "InvalidIdentityToken", "ExpiredTokenException", "IDPRejectedClaim":
-            out.hint = "the web identity token was rejected: check the token file and the role's trust policy"
-        case "InvalidClientTokenId", "UnrecognizedClientException", "SignatureDoesNotMatch", "ExpiredToken":
-            out.hint = "the source credentials are not valid: check them (`lwexec whoami` shows who you are)"
-        case "ValidationError":
-            out.hint = "check role_arn, role_session_name, duration_seconds and external_id in the profile"
-        default:
-            out.hint = "check the profile's role settings (`lwexec whoami` shows who you are)"
-        }
+        out.hint = ErrorHints.hint(code: code, call: action == "AssumeRole" ? .assumeRole : .assumeRoleWithWebIdentity, subject: subject)
         return out
     }
 

@@ -40,7 +40,8 @@ enum ServiceErrors {
                                       : "did you mean \(near.joined(separator: " or "))? (lwexec list \(filter) shows what exists)")
         case "AccessDeniedException":
             return CommandFailure("access denied: \(error.operation ?? "the call") on \(secret): \(error.message)",
-                                  hint: "your IAM policy needs secretsmanager:\(error.operation ?? "*") on this secret")
+                                  hint: ErrorHints.hint(code: "AccessDeniedException", call: .secretsManager(operation: error.operation, listing: false),
+                                                        subject: secret))
         case "InvalidRequestException" where error.message.lowercased().contains("deletion"):
             return CommandFailure("\(secret) is scheduled for deletion: \(error.message)",
                                   hint: "restore it first: aws secretsmanager restore-secret --secret-id \(secret)")
