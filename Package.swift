@@ -10,7 +10,7 @@ import PackageDescription
 /// One library target per concern, a thin executable that only parses and wires.
 /// See docs/ARCHITECTURE.md for what each target holds and may depend on.
 /// The warm-start launcher `lwexec` is linked statically and without PIE: no dynamic loader and no
-/// relocations run at each start (~0.4 ms of a ~2.3 ms warm start, measured in docs/benchmarks.md).
+/// relocations run at each start (their share of a warm start is in docs/benchmarks.md).
 /// It reads only local, same-user input (arguments, environment, ~/.aws files, its own keyring
 /// entries); everything that talks to the network runs in lwexec-core, a PIE. See docs/ARCHITECTURE.md.
 /// (The link warns that `dlopen` in a static program needs the build's glibc at run time: the Swift
@@ -32,7 +32,7 @@ let package = Package(
     ],
     targets: [
         // C system libraries: headers plus thin typed shims, nothing else.
-        // No pkgConfig here on purpose: linking libcurl costs ~3.4 ms at every start,
+        // No pkgConfig here on purpose: linking libcurl costs milliseconds at every start (docs/benchmarks.md),
         // so the shim loads it with dlopen on first network use (see shim.h).
         .systemLibrary(name: "CCurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Like libcurl, libcrypto is loaded on first use (see shim.h): no pkgConfig, no link.

@@ -2,7 +2,7 @@ import SecretResolution
 
 /// A small hand parser for the common `lwexec [exec] [OPTIONS] PREFIX... -- CMD` form.
 ///
-/// swift-argument-parser's reflective parse costs ~1.5 ms per run; this skips it for the
+/// swift-argument-parser's reflective parse is the largest cost of a start (docs/benchmarks.md); this skips it for the
 /// launch path. It answers only when sure and returns nil for anything unusual (help,
 /// version, other subcommands, unknown flags, missing `--`), which then goes to the full
 /// parser. Tests check both parsers agree on every form this one accepts.

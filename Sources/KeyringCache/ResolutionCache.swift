@@ -39,7 +39,7 @@ public struct CacheKey: Sendable, Equatable {
     }
 
     /// `parts.joined(separator: "\u{1}")`, written out: the generic `joined` is not specialized in
-    /// size-optimized builds and its runtime type lookups cost ~0.1 ms on the warm-start path.
+    /// size-optimized builds and its runtime type lookups show on the warm-start path (docs/benchmarks.md).
     private static func join(_ parts: [String]) -> String {
         var out = ""
         for (i, p) in parts.enumerated() {
