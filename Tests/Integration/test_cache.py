@@ -49,7 +49,9 @@ def test_environment_variable_turns_the_cache_on_and_ttl_expires(lw: LW):
     assert lw.run(["--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"}).returncode == 0
     hit = lw.run(["-v", "--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
     assert any("cache hit" in ln for ln in cache_lines(hit)), hit
-    time.sleep(3.2)  # a 3 s TTL leaves a slow run time to hit before it expires
+    # A sleep on purpose: the TTL running out is the behaviour under test (a 3 s TTL leaves a slow run
+    # time to hit before it expires).
+    time.sleep(3.2)
     miss = lw.run(["-v", "--cache-ttl", "3s", lw.name("app"), "--", "true"], extra_env={"LWEXEC_CACHE": "1"})
     assert not any("cache hit" in ln for ln in cache_lines(miss)), miss
 
@@ -127,7 +129,7 @@ def test_stale_values_serve_only_when_aws_is_unreachable(lw: LW):
     value = lw.seeded[lw.name("app/api_token")]
     args = ["--cache", "--cache-ttl", "1s", "--timeout", "3s", lw.name("app"), "--"]
     assert lw.run(args + ["true"]).returncode == 0
-    time.sleep(1.2)
+    time.sleep(1.2)  # on purpose: the 1 s TTL must have run out, stale values are what is tested
     # Same identity, region and endpoint (so the same cache key), but AWS is now unreachable:
     # the emulator is only reachable through a proxy that refuses connections.
     unreachable = {"NO_PROXY": "", "no_proxy": "", "http_proxy": "http://127.0.0.1:9"}
@@ -171,12 +173,14 @@ def test_assumed_role_credentials_are_cached_until_near_expiry(lw: LW):
     import sys
     from pathlib import Path
     sys.path.insert(0, str(Path(__file__).parent / "helpers"))
-    from cred_support import ALLOW_ALL, config_section, keys_section, make_role, no_cred_env, write_aws_files
+    from cred_support import (ASSUME_ONLY, assert_identity, assumed_role_arn, config_section, keys_section,
+                              make_role, no_cred_env, write_aws_files)
     from wire_proxy import WireProxy
 
     lw.seed("one/api_token")
-    lw.seed("two/api_token")
-    user = lw.make_user(ALLOW_ALL)
+    two = lw.seed("two/api_token")
+    # The source user may assume the role but read no secret: every run that gets a value used the role.
+    user = lw.make_user(ASSUME_ONLY)
     role = make_role(lw.emulator, f"cache-{lw.uid}")
     files = write_aws_files(lw, config_section("app", role_arn=role, source_profile="base"), keys_section("base", user))
     sts = WireProxy(lw.emulator.url)
@@ -187,13 +191,16 @@ def test_assumed_role_credentials_are_cached_until_near_expiry(lw: LW):
         assert len(sts.calls) >= 1, "the first run must assume the role"
         calls_after_first = len(sts.calls)
         # Another prefix: the resolution cache misses, so Secrets Manager is called, but STS is not.
-        second = lw.run(["-v", "--cache", lw.name("two"), "--", "true"], env=env)
+        probe = lw.probe()
+        second = lw.run(["-v", "--cache", lw.name("two"), "--", *probe.argv], env=env)
         assert second.returncode == 0, second
+        assert probe.env()["API_TOKEN"] == two  # read with the cached keys, which are the role's
         assert len(sts.calls) == calls_after_first, f"STS was called again: {sts.calls}"
         assert any("from the cache" in ln for ln in second.err.splitlines()), second
         # Without --cache nothing is read from or written to the keyring.
         third = lw.run(["-v", lw.name("two"), "--", "true"], env=env)
         assert third.returncode == 0 and len(sts.calls) == calls_after_first + 1, third
+        assert_identity(lw, env, assumed_role_arn(role))
     finally:
         sts.close()
 

@@ -3,7 +3,6 @@ messages of every broken profile configuration (all against moto with signature 
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 from conftest import LW
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
-from cred_support import (run_fails, ALLOW_ALL, config_section, keys_section, make_role, no_cred_env,  # noqa: E402
-                          write_aws_files)
+from cred_support import (run_fails, ALLOW_ALL, ASSUME_ONLY, assert_identity, assumed_role_arn,  # noqa: E402
+                          config_section, keys_section, make_role, no_cred_env, write_aws_files)
 
 
 @pytest.fixture
@@ -24,6 +23,13 @@ def app(lw: LW):
 @pytest.fixture
 def user(lw: LW):
     return lw.make_user(ALLOW_ALL)
+
+
+@pytest.fixture
+def source(lw: LW):
+    """A user that may assume roles but read no secret: with it as the source, a run that gets the
+    secret proves the role was assumed."""
+    return lw.make_user(ASSUME_ONLY)
 
 
 def run_ok(lw: LW, prefix: str, value: str, env: dict, args=()):
@@ -46,36 +52,38 @@ def test_credentials_file_overrides_config(lw: LW, app, user):
     run_ok(lw, *app, {**no_cred_env(lw.emulator), **files, "AWS_PROFILE": "dev"})
 
 
-def test_source_profile_chain_of_two_roles(lw: LW, app, user):
-    r1 = make_role(lw.emulator, f"r1-{lw.uid}")
+def test_source_profile_chain_of_two_roles(lw: LW, app, source):
+    # Only the last role may read secrets: neither the source user nor the middle role can.
+    r1 = make_role(lw.emulator, f"r1-{lw.uid}", policy=ASSUME_ONLY)
     r2 = make_role(lw.emulator, f"r2-{lw.uid}")
     config = (config_section("base")
               + config_section("middle", role_arn=r1, source_profile="base", role_session_name="mid-session")
               + config_section("top", role_arn=r2, source_profile="middle", external_id="ext-123",
                                duration_seconds="1800"))
-    files = write_aws_files(lw, config, keys_section("base", user))
+    files = write_aws_files(lw, config, keys_section("base", source))
     env = {**no_cred_env(lw.emulator), **files}
     run_ok(lw, *app, env, args=["--profile", "top"])
-    who = lw.run(["whoami", "--profile", "top", "--json"], env=env)
-    assert who.returncode == 0, who
-    info = json.loads(who.out)
-    assert info["Arn"].endswith(f":assumed-role/r2-{lw.uid}/" + info["Arn"].rsplit("/", 1)[1]), who
-    assert r2 in info["CredentialSource"] and info["Account"] == "123456789012", who
+    info = assert_identity(lw, env, assumed_role_arn(r2), args=["--profile", "top"])
+    assert r2 in info["CredentialSource"], info
+    assert_identity(lw, env, assumed_role_arn(r1, "mid-session"), args=["--profile", "middle"])
 
 
-def test_role_profile_with_own_keys_as_source(lw: LW, app, user):
+def test_role_profile_with_own_keys_as_source(lw: LW, app, source):
     r1 = make_role(lw.emulator, f"self-{lw.uid}")
-    files = write_aws_files(lw, config_section("me", role_arn=r1, source_profile="me"), keys_section("me", user))
-    run_ok(lw, *app, {**no_cred_env(lw.emulator), **files, "AWS_PROFILE": "me"})
+    files = write_aws_files(lw, config_section("me", role_arn=r1, source_profile="me"), keys_section("me", source))
+    env = {**no_cred_env(lw.emulator), **files, "AWS_PROFILE": "me"}
+    run_ok(lw, *app, env)
+    assert_identity(lw, env, assumed_role_arn(r1))
 
 
-def test_credential_source_environment(lw: LW, app, user):
+def test_credential_source_environment(lw: LW, app, source):
     r1 = make_role(lw.emulator, f"env-{lw.uid}")
     files = write_aws_files(lw, config_section("ci", role_arn=r1, credential_source="Environment"))
-    env = {**lw.emulator.env(user), **files}
-    r = run_ok(lw, *app, env, args=["--profile", "ci"])
+    env = {**lw.emulator.env(source), **files}
+    run_ok(lw, *app, env, args=["--profile", "ci"])
     who = lw.run(["whoami", "--profile", "ci"], env=env)
     assert who.returncode == 0 and f"assumed-role/env-{lw.uid}/" in who.out, who
+    assert_identity(lw, env, assumed_role_arn(r1), args=["--profile", "ci"])
 
 
 def test_assume_role_denied_names_the_role(lw: LW, app, user):

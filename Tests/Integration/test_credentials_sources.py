@@ -15,8 +15,8 @@ import pytest
 from conftest import LW
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
-from cred_support import (ALLOW_ALL, config_section, make_role, no_cred_env, set_free_actions,  # noqa: E402
-                          write_aws_files)
+from cred_support import (ALLOW_ALL, assert_identity, assumed_role_arn, config_section, make_role,  # noqa: E402
+                          no_cred_env, set_free_actions, write_aws_files)
 from fake_servers import ContainerServer, ImdsServer, SSOServer, iso_in  # noqa: E402
 
 DEAD = "http://127.0.0.1:9"
@@ -60,6 +60,9 @@ def test_web_identity_from_environment(lw: LW, app, one_unsigned_action):
            "AWS_ROLE_SESSION_NAME": "ci-run"}
     one_unsigned_action()
     run_ok(lw, app, env)  # the STS call is the free one; Secrets Manager calls are checked with the role's keys
+    # The identity those keys belong to: the role, in the session the environment names.
+    one_unsigned_action()
+    assert_identity(lw, env, assumed_role_arn(role, "ci-run"))
 
 
 def test_web_identity_missing_token_file(lw: LW, app):

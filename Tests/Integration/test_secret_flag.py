@@ -46,7 +46,7 @@ def test_few_secrets_take_one_round_trip_of_get_secret_value(lw: LW, ro):
 
     names = [lw.name(f"few/s{i}") for i in range(3)]
     expected = {f"S{i}": lw.seed(f"few/s{i}") for i in range(3)}
-    proxy = WireProxy(lw.emulator.url)
+    proxy = WireProxy(lw.emulator.url, latency=0.25)  # rounds are told apart by overlap, as on a network
     try:
         probe = lw.probe()
         args = [a for n in names for a in ("--secret", n)]

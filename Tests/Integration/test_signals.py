@@ -10,7 +10,6 @@ import struct
 import subprocess
 import termios
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +17,10 @@ import pytest
 from conftest import LW, PY, SIGCHILD, wait_for
 
 FORWARDED = [signal.SIGHUP, signal.SIGUSR1, signal.SIGUSR2, signal.SIGINT, signal.SIGWINCH]
+# helpers/sigchild.py records this one as "MARK": sent to lwexec after the signal under test, it
+# arrives after every copy of that signal that lwexec forwarded (lowest number first, in order),
+# so "exactly once" is checked against everything recorded before it, not after a sleep.
+SENTINEL = signal.SIGRTMIN + 5
 
 
 def log_lines(log: Path) -> list[str]:
@@ -28,6 +31,13 @@ def log_lines(log: Path) -> list[str]:
 def app(lw: LW) -> str:
     lw.seed("app/database_password")
     return lw.name("app")
+
+
+def mark(p: subprocess.Popen, log: Path) -> list[str]:
+    """Sends the sentinel to lwexec; returns the child's record once the sentinel is in it."""
+    marks = log_lines(log).count("MARK")
+    os.kill(p.pid, SENTINEL)
+    return wait_for(lambda: (lines := log_lines(log)).count("MARK") > marks and lines, 5, "the sentinel at the child")
 
 
 def _finish(p: subprocess.Popen, timeout: float = 10) -> int:
@@ -53,8 +63,8 @@ def test_each_signal_is_forwarded_exactly_once(lw: LW, app: str):
             os.kill(p.pid, sig)
             expected.append(sig.name[3:])
             wait_for(lambda: len(log_lines(log)) >= len(expected), 5, f"{sig.name} at the child")
-            time.sleep(0.1)  # room for a duplicate to show up
-            assert log_lines(log) == expected
+            expected.append("MARK")
+            assert mark(p, log) == expected
             assert p.poll() is None, "lwexec exited on a forwarded signal"
         os.kill(p.pid, signal.SIGTERM)
         rc = _finish(p)
@@ -70,11 +80,12 @@ def test_each_signal_is_forwarded_exactly_once(lw: LW, app: str):
 def test_term_then_child_death_by_signal_is_reported(lw: LW, app: str):
     """A child that does NOT trap TERM dies of the forwarded signal; lwexec dies the same way."""
     ready = lw.path("ready")
-    p = lw.popen([app, "--", "/bin/sh", "-c", f'echo > "{ready}"; exec sleep 30'],
+    p = lw.popen([app, "--", "/bin/sh", "-c", f'echo $$ > "{ready}.tmp"; mv "{ready}.tmp" "{ready}"; exec sleep 30'],
                  stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         wait_for(ready.exists, 15, "the child to start")
-        time.sleep(0.1)  # let sh exec sleep
+        child = int(ready.read_text())
+        wait_for(lambda: Path(f"/proc/{child}/comm").read_text() == "sleep\n", 5, "sh to exec sleep")
         os.kill(p.pid, signal.SIGTERM)
         rc = p.wait(10)
     finally:
@@ -113,19 +124,20 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
     t.start()
     try:
         wait_for(ready.exists, 15, "the child to install its handlers")
-        time.sleep(0.1)  # lwexec may still be setting up its own handling right after spawn
+        child = json.loads(ready.read_text())["pid"]
+        # The child leads its own group and gets the terminal's foreground: wait for that handover,
+        # so that the Ctrl-C goes to the child's group (not, still, to lwexec's).
+        wait_for(lambda: os.tcgetpgrp(master) == child, 5, "the child's group to own the terminal")
         attrs = termios.tcgetattr(master)
         assert attrs[3] & termios.ISIG and attrs[6][termios.VINTR] == b"\x03"
         os.write(master, b"\x03")
         wait_for(lambda: "INT" in log_lines(log), 5, "SIGINT at the child")
-        time.sleep(0.3)  # a second copy (terminal + forwarded) would arrive by now
-        assert log_lines(log) == ["INT"], bytes(output)
+        assert mark(p, log) == ["INT", "MARK"], bytes(output)  # no second copy (terminal + forwarded)
         assert p.poll() is None, "lwexec died of the terminal's SIGINT"
         # A terminal resize: the kernel sends SIGWINCH to the foreground process group.
         fcntl.ioctl(master, termios.TIOCSWINSZ, struct.pack("HHHH", 33, 111, 0, 0))
         wait_for(lambda: "WINCH" in log_lines(log), 5, "SIGWINCH at the child")
-        time.sleep(0.3)
-        assert log_lines(log) == ["INT", "WINCH"], bytes(output)
+        assert mark(p, log) == ["INT", "MARK", "WINCH", "MARK"], bytes(output)
         os.kill(p.pid, signal.SIGTERM)
         rc = _finish(p)
     finally:
@@ -134,7 +146,7 @@ def test_ctrl_c_on_a_terminal_reaches_child_once(lw: LW, app: str):
             p.wait()
         t.join(5)
         os.close(master)
-    assert log_lines(log) == ["INT", "WINCH", "TERM"], bytes(output)
+    assert log_lines(log) == ["INT", "MARK", "WINCH", "MARK", "TERM"], bytes(output)
     assert rc == 0, bytes(output)
 
 

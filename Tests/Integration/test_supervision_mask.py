@@ -7,13 +7,21 @@ import pytest
 
 from conftest import LW, PY
 
-# Writes its arguments one by one, flushing (and pausing) between them, to stdout or stderr.
+# Writes its arguments one by one to stdout or stderr (a pipe to lwexec), and after each waits until
+# lwexec has read it (the pipe is empty again: FIONREAD), so that each piece reaches lwexec in a read of
+# its own; a poll with a deadline instead of a pause that a slow machine could outrun.
 WRITER = r"""
-import os, sys, time
+import fcntl, os, stat, struct, sys, termios, time
 fd = 1 if sys.argv[1] == "out" else 2
+if not stat.S_ISFIFO(os.fstat(fd).st_mode):
+    sys.exit("WRITER needs a pipe to lwexec on fd %d" % fd)
+def unread():
+    return struct.unpack("i", fcntl.ioctl(fd, termios.FIONREAD, b"\0" * 4))[0]
 for piece in sys.argv[2:-1]:
     os.write(fd, piece.encode("utf-8", "surrogateescape"))
-    time.sleep(0.05)
+    deadline = time.monotonic() + 10
+    while unread() and time.monotonic() < deadline:
+        time.sleep(0.001)
 sys.exit(int(sys.argv[-1]))
 """
 

@@ -13,36 +13,55 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LW, PY, lwexec_bin
+from conftest import LW, PY, lwexec_bin, wait_for
 
 needs_unshare = pytest.mark.skipif(
     os.geteuid() != 0 or shutil.which("unshare") is None, reason="needs root and unshare(1) for a PID namespace")
 
-# Leaves an orphan behind (a python that records the signal that ends it), lets a short-lived orphan
-# exit (a zombie unless someone reaps it), then exits 3 after HOLD seconds.
+# Leaves an orphan behind (a python that records the signal that ends it) and a short-lived orphan
+# (`sleep 0.1`: then a zombie unless someone reaps it; its pid in MARKER.short). Sentinels instead of pauses: it
+# waits until the orphan is set up and the short-lived one is gone from /proc (a zombie stays there
+# until reaped; exit 4 if that does not happen within 10 s), then until RELEASE exists ("-": at once),
+# and exits 3.
 MAIN = r"""
 import os, subprocess, sys, time
-marker, mode, hold = sys.argv[1], sys.argv[2], float(sys.argv[3])
+marker, mode, release = sys.argv[1], sys.argv[2], sys.argv[3]
 orphan = r'''
-import signal, sys, time
+import os, signal, sys, time
 marker, mode = sys.argv[1], sys.argv[2]
 def on_term(*_):
     open(marker, "w").write("TERM")
     if mode == "obey":
         sys.exit(0)
 signal.signal(signal.SIGTERM, on_term)
-open(marker + ".ready", "w").close()
+open(marker + ".ready", "w").write(str(os.getpid()))
 time.sleep(30)
 '''
 # Double fork: the intermediate exits at once, so both grandchildren are orphans.
 subprocess.Popen([sys.executable, "-c", "import subprocess, sys; "
                   "subprocess.Popen([sys.executable, '-c', sys.argv[1], sys.argv[2], sys.argv[3]]); "
-                  "subprocess.Popen(['sleep', '0.1'])", orphan, marker, mode]).wait()
-while not os.path.exists(marker + ".ready"):
-    time.sleep(0.02)
-time.sleep(hold)
+                  "short = subprocess.Popen(['sleep', '0.1']); "
+                  "open(sys.argv[2] + '.short', 'w').write(str(short.pid))", orphan, marker, mode]).wait()
+def wait(pred, seconds):
+    deadline = time.monotonic() + seconds
+    while not pred():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.02)
+    return True
+wait(lambda: os.path.exists(marker + ".ready"), 15)
+short = int(open(marker + ".short").read())
+if not wait(lambda: not os.path.exists("/proc/%d" % short), 10):
+    sys.exit(4)  # the short-lived orphan was never reaped
+if release != "-":
+    wait(lambda: os.path.exists(release), 15)
 sys.exit(3)
 """
+
+
+def parent(pid: int) -> int:
+    stat = Path(f"/proc/{pid}/stat").read_text()
+    return int(stat[stat.rindex(")") + 2:].split()[1])
 
 
 def zombies_under(pid: int) -> list[int]:
@@ -62,11 +81,10 @@ def zombies_under(pid: int) -> list[int]:
     return out
 
 
-def run_main(lw: LW, prefix: list[str], extra: list[str], mode: str, hold: float = 1.0,
-             check_zombies_of=None):
+def run_main(lw: LW, prefix: list[str], extra: list[str], mode: str):
     lw.seed("app/db_password")
     marker = lw.path("orphan")
-    cmd = [*prefix, str(lwexec_bin()), *extra, lw.name("app"), "--", PY, "-c", MAIN, str(marker), mode, str(hold)]
+    cmd = [*prefix, str(lwexec_bin()), *extra, lw.name("app"), "--", PY, "-c", MAIN, str(marker), mode, "-"]
     t0 = time.monotonic()
     p = subprocess.Popen(cmd, env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                          start_new_session=True)
@@ -81,7 +99,7 @@ def run_main(lw: LW, prefix: list[str], extra: list[str], mode: str, hold: float
 @needs_unshare
 def test_as_pid_1_orphans_get_sigterm_and_the_status_is_the_main_commands(lw: LW):
     rc, err, marker, took = run_main(lw, ["unshare", "--pid", "--fork", "--mount-proc"], [], "obey")
-    assert rc == 3, err
+    assert rc == 3, err  # 4: lwexec as PID 1 left the short-lived orphan a zombie
     assert marker.read_text() == "TERM", err
     assert took < 5, took  # the orphan obeyed TERM: no wait for the kill timeout
 
@@ -125,17 +143,22 @@ def test_as_pid_1_a_term_from_outside_reaches_the_child(lw: LW):
 
 def test_subreaper_reaps_orphans_and_terms_the_rest(lw: LW):
     lw.seed("app/db_password")
-    marker = lw.path("orphan")
+    marker, release = lw.path("orphan"), lw.path("release")
     p = subprocess.Popen([str(lwexec_bin()), "--subreaper", lw.name("app"), "--", PY, "-c", MAIN, str(marker),
-                          "obey", "1.5"], env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE,
+                          "obey", str(release)], env=lw.full_env(), cwd=lw.tmp, stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, start_new_session=True)
     try:
-        deadline = time.monotonic() + 15
-        while not Path(str(marker) + ".ready").exists():
-            assert time.monotonic() < deadline
-            time.sleep(0.02)
-        time.sleep(0.5)  # the short-lived orphan has exited by now
+        def pid_in(suffix: str) -> int:
+            f = Path(str(marker) + suffix)
+            return int(wait_for(lambda: f.exists() and f.read_text(), 15, f"the pid in {f.name}"))
+        short, orphan = pid_in(".short"), pid_in(".ready")
+        # Once the intermediate process has exited, the orphans are lwexec's (the subreaper's), not init's.
+        wait_for(lambda: parent(orphan) == p.pid, 10, "lwexec, the subreaper, to adopt the orphan")
+        # So the short-lived orphan went to lwexec too, and only lwexec can reap it: a poll until it is
+        # gone from /proc (a zombie stays there), instead of a pause and a look.
+        wait_for(lambda: not Path(f"/proc/{short}").exists(), 10, "the exited orphan to be reaped")
         assert zombies_under(p.pid) == [], "an exited orphan was not reaped"
+        release.touch()
         rc = p.wait(10)
     finally:
         if p.poll() is None:

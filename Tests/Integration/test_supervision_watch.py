@@ -15,6 +15,7 @@ from conftest import LW, PY, wait_for as conftest_wait_for
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
 from chaos_proxy import ChaosProxy  # noqa: E402
+from wire_proxy import WireProxy  # noqa: E402
 
 # Appends "<pid> <value>" to a log file on every start, then waits; on SIGHUP appends "HUP <pid>".
 # With "ignore-term" it ignores SIGTERM, so that only SIGKILL ends it.
@@ -41,8 +42,8 @@ def lines(p: Path) -> list[str]:
     return p.read_text().splitlines() if p.exists() else []
 
 
-def start(lw: LW, args: list[str], log: Path, mode: str = "plain") -> subprocess.Popen:
-    return lw.popen([*args, "--", PY, "-c", CHILD, str(log), mode],
+def start(lw: LW, args: list[str], log: Path, mode: str = "plain", env: dict | None = None) -> subprocess.Popen:
+    return lw.popen([*args, "--", PY, "-c", CHILD, str(log), mode], env=env,
                     stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
 
 
@@ -61,7 +62,15 @@ def test_a_rotation_restarts_the_command_with_the_new_value(lw: LW):
     old = lw.seed("app/db_password", "old-value-123456")
     lw.seed("app/other", "unchanged-value-1")
     log = lw.path("starts.log")
-    p = start(lw, ["--watch", "1s", lw.name("app")], log)
+    # Secrets Manager through a recording proxy: each poll is one ListSecrets, so the test can wait for
+    # polls to have happened instead of sleeping.
+    proxy = WireProxy(lw.emulator.url)
+    env = {**lw.emulator.env(), "AWS_ENDPOINT_URL_SECRETS_MANAGER": proxy.url}
+    p = start(lw, ["--watch", "1s", lw.name("app")], log, env=env)
+    err = StderrLines(p)
+
+    def polls() -> int:
+        return proxy.targets().count("ListSecrets")
     try:
         wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
         first_pid, value = lines(log)[0].split()
@@ -73,15 +82,35 @@ def test_a_rotation_restarts_the_command_with_the_new_value(lw: LW):
         wait_for(lambda: len(lines(log)) >= 2, 10, "the restart")
         second_pid, value = lines(log)[1].split()
         assert value == new and second_pid != first_pid
-        time.sleep(1.5)  # no further restart without a further change
-        assert len(lines(log)) == 2
+        # No further restart without a further change: two polls run after the restart, then a second,
+        # distinct rotation (app/other) is the sentinel. By its restart, the starts must be exactly the
+        # two above and its own, and its log line must name app/other alone.
+        after_restart = polls()
+        wait_for(lambda: polls() >= after_restart + 2, 10, "two polls after the restart")
+        lw.seeded["other rotated"] = "other-value-rotated-2"
+        lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/other"),
+                                                               SecretString="other-value-rotated-2")
+        wait_for(lambda: err.having(lw.name("app/other")) and len(lines(log)) >= 3, 10,
+                 "the restart for the sentinel rotation")
+        assert len(lines(log)) == 3, lines(log)
     finally:
-        rc, err = stop(p)
-    restarts = [ln for ln in err.splitlines() if "rotated" in ln]
-    assert len(restarts) == 1, err
-    assert lw.name("app/db_password") in restarts[0] and lw.name("app/other") not in restarts[0], err
-    assert old not in err and new not in err
-    assert rc == -signal.SIGTERM, err  # the restarted child died of the forwarded SIGTERM
+        if p.poll() is None:
+            os.kill(p.pid, signal.SIGTERM)
+        try:
+            p.wait(10)
+        finally:
+            if p.poll() is None:
+                os.killpg(p.pid, signal.SIGKILL)
+                p.wait()
+            err._t.join(5)
+            proxy.close()
+    rc, text = p.returncode, err.text()
+    restarts = err.having("rotated")
+    assert len(restarts) == 2, text
+    assert lw.name("app/db_password") in restarts[0] and lw.name("app/other") not in restarts[0], text
+    assert lw.name("app/other") in restarts[1] and lw.name("app/db_password") not in restarts[1], text
+    assert old not in text and new not in text and "other-value-rotated-2" not in text
+    assert rc == -signal.SIGTERM, text  # the restarted child died of the forwarded SIGTERM
 
 
 def test_on_change_signal_sends_the_signal_instead(lw: LW):
@@ -164,7 +193,8 @@ def test_watch_keeps_seeing_rotations_after_the_timeout_has_passed(lw: LW):
     p = start(lw, ["--watch", "1s", "--timeout", "2s", lw.name("app")], log)
     try:
         wait_for(lambda: len(lines(log)) == 1, 15, "the first start")
-        time.sleep(max(0.0, t0 + 4.0 - time.monotonic()))  # the precondition: the start's deadline is long gone
+        # A sleep on purpose: time passing is the precondition (the start's 2 s deadline is long gone).
+        time.sleep(max(0.0, t0 + 4.0 - time.monotonic()))
         lw.emulator.client("secretsmanager").put_secret_value(SecretId=lw.name("app/db_password"),
                                                                SecretString="new-value-654321")
         wait_for(lambda: len(lines(log)) >= 2, 10, "the restart with the rotated value")

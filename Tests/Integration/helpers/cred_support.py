@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import json
+import re
 import urllib.request
 from pathlib import Path
 
+ACCOUNT = "123456789012"  # moto's account
 ALLOW_ALL = {"Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Action": "*", "Resource": "*"}]}
+# For the identity a role is assumed FROM (a source user, or the middle role of a chain): it may assume
+# roles and ask who it is, but read no secret (moto checks the policies of users and of assumed roles).
+# A run that gets a secret with it as the source therefore proves that the role was assumed.
+ASSUME_ONLY = {"Version": "2012-10-17", "Statement": [
+    {"Effect": "Allow", "Action": ["sts:AssumeRole", "sts:GetCallerIdentity"], "Resource": "*"}]}
 TRUST_ANYONE = {"Version": "2012-10-17", "Statement": [
     {"Effect": "Allow", "Principal": {"AWS": "*"}, "Action": "sts:AssumeRole"},
     {"Effect": "Allow", "Principal": {"Federated": "*"}, "Action": "sts:AssumeRoleWithWebIdentity"},
@@ -19,6 +26,24 @@ def make_role(emulator, name: str, policy: dict | None = None, trust: dict | Non
     arn = iam.create_role(RoleName=name, AssumeRolePolicyDocument=json.dumps(trust or TRUST_ANYONE))["Role"]["Arn"]
     iam.put_role_policy(RoleName=name, PolicyName=f"{name}-p", PolicyDocument=json.dumps(policy or ALLOW_ALL))
     return arn
+
+
+def assumed_role_arn(role_arn: str, session: str | None = None) -> str:
+    """The STS identity of a session of `role_arn`, as a pattern: lwexec's default session name is
+    lwexec-<epoch seconds>."""
+    role = role_arn.rsplit("/", 1)[1]
+    name = re.escape(session) if session else r"lwexec-\d+"
+    return rf"arn:aws:sts::{ACCOUNT}:assumed-role/{re.escape(role)}/{name}"
+
+
+def assert_identity(lw, env: dict, pattern: str, args=()) -> dict:
+    """`lwexec whoami --json` in `env`: its Arn must match `pattern` whole. Returns the JSON."""
+    who = lw.run(["whoami", "--json", *args], env=env)
+    assert who.returncode == 0, who
+    info = json.loads(who.out)
+    assert re.fullmatch(pattern, info["Arn"]), f"whoami says {info['Arn']}, expected {pattern}\n{who}"
+    assert info["Account"] == ACCOUNT, who
+    return info
 
 
 def write_aws_files(lw, config: str, credentials: str = "") -> dict[str, str]:
