@@ -1,5 +1,6 @@
 import Glibc
 import Launcher
+import LWSystem
 
 /// Hands a run the warm-start launcher cannot serve to `lwexec-core`, the full program, with the
 /// same arguments (argv[0] included, so it still reads `lwexec` in `ps` and in messages).
@@ -67,8 +68,8 @@ package enum Handoff {
 
     /// Two lines on stderr (what failed, what to do) and exit 125, as for every lwexec failure.
     static func fail(_ what: String, advice: String) -> Never {
-        let message = "lwexec: \(what)\nlwexec: \(advice)\n"
-        _ = message.withCString { write(2, $0, strlen($0)) }
+        Logger.write("lwexec: " + what)
+        Logger.write("lwexec: " + advice)
         exit(125)
     }
 }

@@ -38,6 +38,22 @@ public enum FileDescriptorIO {
         }
         return .success(out)
     }
+
+    /// One line from `fd` (a terminal), read a byte at a time so nothing after the newline is
+    /// consumed; without its newline and a CR before it. nil at end of input with nothing read, or on error.
+    public static func readLine(_ fd: Int32) -> [UInt8]? {
+        var line: [UInt8] = []
+        var c: UInt8 = 0
+        while true {
+            let n = Glibc.read(fd, &c, 1)
+            if n < 0 { if errno == EINTR { continue }; return nil }
+            if n == 0 { if line.isEmpty { return nil }; break }
+            if c == 0x0a { break }
+            line.append(c)
+        }
+        if line.last == 0x0d { line.removeLast() }
+        return line
+    }
 }
 
 /// An `errno` value, as an error.

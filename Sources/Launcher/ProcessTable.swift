@@ -1,4 +1,5 @@
 import Glibc
+import LWSystem
 
 /// Reads what the supervisor needs to know about other processes from /proc (Linux only).
 ///
@@ -94,17 +95,7 @@ enum ProcessTable {
 
     /// A small text file, read whole with read(2); nil if it cannot be opened.
     static func readFile(_ path: String) -> String? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let n = read(fd, &buffer, buffer.count)
-            if n > 0 { bytes += buffer[..<n]; continue }
-            if n < 0 && errno == EINTR { continue }
-            break
-        }
+        guard let bytes = try? FileReading.contents(of: path) else { return nil }
         return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -11,15 +11,8 @@ public enum TerminalPrompt {
         }
         defer { close(fd) }
         let prompt = Array("Enter MFA code for \(serial): ".utf8)
-        _ = prompt.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
-        var line: [UInt8] = []
-        var byte: UInt8 = 0
-        while true {
-            let n = read(fd, &byte, 1)
-            if n < 0 && errno == EINTR { continue }
-            if n <= 0 || byte == 0x0a { break }
-            if byte != 0x0d { line.append(byte) }
-        }
+        FileDescriptorIO.writeAll(fd, prompt)
+        let line = FileDescriptorIO.readLine(fd) ?? []
         let code = String(decoding: line, as: UTF8.self).trimmingWhitespace()
         guard !code.isEmpty else {
             throw AWSError(.configuration, "no MFA code was entered for \(serial)", hint: "enter the 6-digit code from your MFA device")

@@ -123,15 +123,9 @@ struct ImportCommand: ParsableCommand {
 
     func readFile() throws -> [UInt8] {
         if file == "-" { return try SecretInput.readAllStdin(limit: 16 * 1024 * 1024) }
-        let fd = open(file, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw CommandFailure("cannot open \(file): \(String(cString: strerror(errno)))") }
-        defer { close(fd) }
-        var out: [UInt8] = [], buf = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress, $0.count) }
-            if n < 0 { if errno == EINTR { continue }; throw CommandFailure("cannot read \(file): \(String(cString: strerror(errno)))") }
-            if n == 0 { return out }
-            out += buf[0..<n]
-        }
+        let bytes: [UInt8]?
+        do { bytes = try FileReading.contents(of: file) } catch { throw CommandFailure("\(error)") }
+        guard let bytes else { throw CommandFailure("cannot open \(file): \(String(cString: strerror(ENOENT)))") }
+        return bytes
     }
 }

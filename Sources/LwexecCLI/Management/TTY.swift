@@ -29,17 +29,7 @@ struct TTY {
 
     /// One line typed by the user, without its newline; nil at end of input.
     func readLine() -> String? {
-        var line: [UInt8] = []
-        var c: UInt8 = 0
-        while true {
-            let n = Glibc.read(fd, &c, 1)
-            if n < 0 { if errno == EINTR { continue }; return nil }
-            if n == 0 { return line.isEmpty ? nil : String(decoding: line, as: UTF8.self) }
-            if c == 0x0a { break }
-            line.append(c)
-        }
-        if line.last == 0x0d { line.removeLast() }
-        return String(decoding: line, as: UTF8.self)
+        FileDescriptorIO.readLine(fd).map { String(decoding: $0, as: UTF8.self) }
     }
 
     /// A line read with echo off after `prompt`.
