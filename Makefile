@@ -2,15 +2,20 @@
 SWIFT ?= swift
 PREFIX ?= /usr/local
 DESTDIR ?=
-BIN := .build/debug/lwexec
-RELEASE_BIN := .build/release/lwexec
+# The lwexec that ships and that the integration tests run is the Embedded Swift launcher
+# (embedded/Package.swift, built from the same sources by scripts/embedded-launcher), with
+# lwexec-core beside it: .build/launcher/ for the debug build, .build/ship/ for the release.
+# SwiftPM's own .build/debug/lwexec (normal runtime) serves `swift build` and the unit tests.
+BIN := .build/launcher/lwexec
+SWIFTPM_BIN := .build/debug/lwexec
+RELEASE_BIN := .build/ship/lwexec
 
 # No RUNPATH=$ORIGIN in the executables: nothing lives beside them to load, and lwexec-core's dlopen of
 # libcurl/libcrypto would first look there. The same flags on every build, so `swift build` and
 # `swift test` share one build.
 SWIFT_FLAGS := --disable-local-rpath
 
-.PHONY: all bootstrap build static-cxx release test unit-test integration-test demo clean bench fuzz
+.PHONY: all bootstrap build launcher static-cxx release test unit-test integration-test demo clean bench fuzz
 
 all: build
 
@@ -19,6 +24,12 @@ bootstrap:
 
 build: bootstrap
 	$(SWIFT) build $(SWIFT_FLAGS)
+	@$(MAKE) --no-print-directory launcher
+
+# The Embedded launcher beside the debug lwexec-core (a symlink: hand-off looks beside the real file).
+launcher:
+	@install -D -m 0755 "$$(scripts/embedded-launcher $(CURDIR)/.build/embedded)" .build/launcher/lwexec
+	@ln -sf $(CURDIR)/.build/debug/lwexec-core .build/launcher/lwexec-core
 
 # libstdc++ linked statically too: loading the shared one costs ~1,700 symbol bindings and its
 # initialisers at every start (~0.9 ms, measured in bench/). A linker script named libstdc++.so
@@ -40,13 +51,19 @@ static-cxx:
 release: bootstrap static-cxx
 	@scripts/stamp-version
 	$(SWIFT) build $(RELEASE_FLAGS) $$(test -f $(VERSION_STAMP) && echo -Xswiftc -DLWEXEC_STAMPED)
+	@install -D -m 0755 "$$(scripts/embedded-launcher $(CURDIR)/.build/embedded)" $(RELEASE_BIN)
+	@install -m 0755 .build/release/lwexec-core $(RELEASE_BIN)-core
 	@ls -l $(RELEASE_BIN) $(RELEASE_BIN)-core
 
 unit-test: bootstrap
 	$(SWIFT) test $(SWIFT_FLAGS)
 
+# Every integration test runs the shipped (Embedded) launcher; the warm-path tests run SwiftPM's
+# normal-runtime launcher too, so the two builds of the same sources cannot drift apart.
+WARM_PATH_TESTS := Tests/Integration/test_warm_start.py Tests/Integration/test_cache.py Tests/Integration/test_signals.py
 integration-test: build
 	LWEXEC_BIN=$(CURDIR)/$(BIN) python3 -m pytest Tests/Integration
+	LWEXEC_BIN=$(CURDIR)/$(SWIFTPM_BIN) python3 -m pytest -q $(WARM_PATH_TESTS)
 
 test: unit-test integration-test
 
@@ -55,9 +72,11 @@ demo: build
 
 # Benchmarks and fuzzing are not part of `make test` (see docs/benchmarks.md, docs/fuzzing.md).
 # Their own scratch dirs (.build-bench, .build-fuzz) keep them apart from the everyday build.
-BENCH_BIN := .build-bench/release/lwexec
+BENCH_BIN := .build-bench/ship/lwexec
 bench: bootstrap static-cxx
 	$(SWIFT) build $(RELEASE_FLAGS) --scratch-path .build-bench
+	@install -D -m 0755 "$$(scripts/embedded-launcher $(CURDIR)/.build-bench/embedded)" $(BENCH_BIN)
+	@install -m 0755 .build-bench/release/lwexec-core $(BENCH_BIN)-core
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
 	@python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
 	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'

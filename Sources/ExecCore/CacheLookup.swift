@@ -17,7 +17,7 @@ package struct CacheLookup {
     package init?(_ o: ExecOptions, setup: AWSSetup, log: Logger, keyring: String = Keyring.name) {
         guard let identity = setup.cacheIdentity else { return nil }
         key = CacheKey(identity: identity, region: setup.region, endpoint: setup.endpoint.url.description,
-                       prefixes: o.resolutionRequest.normalizedPrefixes, secrets: o.secrets.map(\.description),
+                       prefixes: o.resolutionRequest.normalizedPrefixes, secrets: o.secrets.map { $0.description },
                        recursive: o.recursive, expandJSON: o.expandJSON, envPrefix: o.envPrefix, allowEmpty: o.allowEmpty)
         description = key.description
         do {

@@ -35,7 +35,7 @@ public struct CacheEntry: Sendable, Equatable {
     public func isUsableStale(at now: Int) -> Bool { now < created + ttl + staleIfError }
 
     /// Names of every secret the entry's variables came from.
-    public var secretNames: Set<String> { Set(resolution.variables.map(\.secret)) }
+    public var secretNames: Set<String> { Set(resolution.variables.map { $0.secret }) }
 
     /// The entry as compact JSON bytes.
     public func encoded() -> [UInt8] {

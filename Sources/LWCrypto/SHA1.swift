@@ -1,3 +1,5 @@
+import CCrypto
+
 extension Digest {
     /// The SHA-1 digest of a string's UTF-8 bytes: only for names that other tools derive with it
     /// (the AWS CLI's SSO token cache file names), never for security.

@@ -1,3 +1,4 @@
+import CSupervision
 import Glibc
 
 /// Signal names and numbers, for options such as `--kill-signal TERM` and for log lines.

@@ -1,3 +1,4 @@
+import CSupervision
 import Glibc
 
 /// What lwexec does beyond forwarding signals and passing on the exit status (`lwexec exec` options).

@@ -137,7 +137,7 @@ final class Supervisor {
     }
 
     func waitOnce(timeout: Int32) {
-        let open = pumps.filter(\.isOpen)
+        let open = pumps.filter { $0.isOpen }
         var fds = [pollfd(fd: signals, events: Int16(POLLIN), revents: 0)]
         fds += open.map { pollfd(fd: $0.source, events: Int16(POLLIN), revents: 0) }
         let ready = poll(&fds, nfds_t(fds.count), timeout)

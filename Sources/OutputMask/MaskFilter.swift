@@ -103,7 +103,7 @@ public struct MaskFilter: Sendable {
         self.next = next
         self.depth = depth
         self.matchLength = match
-        self.longest = patterns.map(\.count).max() ?? 0
+        self.longest = patterns.map { $0.count }.max() ?? 0
     }
 
     /// How many bytes are held back right now (masked or not).

@@ -42,7 +42,7 @@ public enum EnvironmentBuilder {
                 out.append((entry.name, Array(s.value.utf8)))
             }
         }
-        let isInherited = membership(inherited.map(\.name), comparisons: resolution.variables.count)
+        let isInherited = membership(inherited.map { $0.name }, comparisons: resolution.variables.count)
         for v in resolution.variables {
             let name = Array(v.name.utf8)
             if !isInherited(name) { out.append((name, Array(v.value.utf8))) }
@@ -56,7 +56,8 @@ public enum EnvironmentBuilder {
         if variables.count * comparisons <= 4096 {
             return { name in variables.last { $0.name.utf8.count == name.count && $0.name.utf8.elementsEqual(name) } }
         }
-        let byName = Dictionary(variables.map { (Array($0.name.utf8), $0) }, uniquingKeysWith: { _, b in b })
+        var byName: [[UInt8]: ResolvedVariable] = [:]
+        for v in variables { byName[Array(v.name.utf8)] = v }
         return { byName[$0] }
     }
 

@@ -54,7 +54,7 @@ public struct Resolver {
                                   hint: "name a prefix such as /non-prod/backend; / with --recursive takes every secret")
         }
         let prefixes = request.normalizedPrefixes
-        let names = request.secrets.map(\.name)
+        let names = request.secrets.map { $0.name }
         let fetched = try store.fetch(prefixes: prefixes, names: names, recursive: request.recursive)
         return try assemble(fetched, prefixes: prefixes, store: store)
     }

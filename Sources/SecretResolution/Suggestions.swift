@@ -18,7 +18,7 @@ public enum Suggestions {
             let d = f.lowercased() == prefix.lowercased() ? 0 : distance(target, Array(f.utf8))
             return (f, d)
         }.filter { $0.1 <= budget }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map(\.0)
+        return scored.sorted { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }.prefix(limit).map { $0.0 }
     }
 
     /// Up to three of `names` closest to `name` by edit distance (a name that was mistyped).
@@ -31,7 +31,7 @@ public enum Suggestions {
             if d <= budget { scored.append((n, d)) }
         }
         scored.sort { $0.d != $1.d ? $0.d < $1.d : $0.name < $1.name }
-        return scored.prefix(limit).map(\.name)
+        return scored.prefix(limit).map { $0.name }
     }
 
     /// Levenshtein distance between two byte strings.

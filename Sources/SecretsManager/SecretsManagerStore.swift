@@ -1,6 +1,5 @@
 import AWSClient
 import SecretResolution
-import SecretsManager
 
 /// Fetches from Secrets Manager in few sequential round trips.
 ///

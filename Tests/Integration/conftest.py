@@ -1,6 +1,7 @@
 """Integration harness: drives the built `lwexec` binary against moto_server with auth on.
 
-* The binary: $LWEXEC_BIN, default <repo>/.build/debug/lwexec. When it is missing,
+* The binary: $LWEXEC_BIN, default <repo>/.build/launcher/lwexec (the Embedded launcher `make build`
+  puts beside the debug lwexec-core). When it is missing,
   every test that needs it is skipped with that reason; the emulator's own checks
   (marked `emulator_only`, test_emulator.py) still run.
 * One moto_server for the whole session (scripts/emulator.py), SigV4 + IAM enforced.
@@ -50,7 +51,7 @@ DEAD_PROXY = "http://127.0.0.1:9"
 
 
 def lwexec_bin() -> Path:
-    return Path(os.environ.get("LWEXEC_BIN") or REPO / ".build" / "debug" / "lwexec")
+    return Path(os.environ.get("LWEXEC_BIN") or REPO / ".build" / "launcher" / "lwexec")
 
 
 def _bin_ok() -> bool:
@@ -90,7 +91,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     skip = pytest.mark.skip(
         reason=f"lwexec binary not found or not executable at {lwexec_bin()} "
-               f"(build it with `swift build`, or set LWEXEC_BIN)")
+               f"(build it with `make build`, or set LWEXEC_BIN)")
     for item in items:
         if "emulator_only" not in item.keywords:
             item.add_marker(skip)

@@ -19,14 +19,21 @@ NETWORK = {"AWSHTTP", "CCurl", "AWSClient", "AWSSigV4", "SecretsManager"}
 AWS = NETWORK | {"AWSConfig"}
 
 
-@pytest.fixture(scope="module")
-def graph() -> dict[str, list[str]]:
+def describe(package_dir) -> dict[str, list[str]]:
     swift = shutil.which("swift")
     assert swift, "swift is needed to read the package graph"
-    out = subprocess.run([swift, "package", "describe", "--type", "json"], cwd=REPO, capture_output=True,
+    out = subprocess.run([swift, "package", "describe", "--type", "json"], cwd=package_dir, capture_output=True,
                          check=True, timeout=120).stdout
-    described = json.loads(out)
-    return {t["name"]: t.get("target_dependencies", []) for t in described["targets"]}
+    return {t["name"]: t.get("target_dependencies", []) for t in json.loads(out)["targets"]}
+
+
+@pytest.fixture(scope="module")
+def graph() -> dict[str, list[str]]:
+    return describe(REPO)
+
+
+# What the Embedded package adds of its own: the stand-in for the Glibc overlay and a runtime piece.
+EMBEDDED_ONLY = {"Glibc", "LWGlibcShims", "LWEmbeddedRuntime"}
 
 
 def closure(graph: dict[str, list[str]], target: str) -> set[str]:
@@ -63,3 +70,17 @@ def test_rules_and_plumbing_have_no_aws_dependency(graph, target):
 def test_the_executables_are_thin(graph):
     assert graph["lwexec"] == ["ExecCore"]
     assert graph["lwexec-core"] == ["LwexecCLI"]
+
+
+def test_the_embedded_launcher_is_built_from_the_launcher_closure(graph):
+    """embedded/Package.swift compiles the same targets, with the same dependencies, as the main
+    package's `lwexec`: its sources are symlinks to them, and its graph may not drift."""
+    embedded = describe(REPO / "embedded")
+    shared = {t: [d for d in deps if d not in EMBEDDED_ONLY] for t, deps in embedded.items() if t not in EMBEDDED_ONLY}
+    closure_of_lwexec = closure(graph, "lwexec") | {"lwexec"}
+    assert set(shared) == closure_of_lwexec
+    for target, deps in shared.items():
+        assert sorted(deps) == sorted(graph[target]), target
+    for target in shared:
+        source = REPO / "embedded" / "Sources" / target
+        assert source.is_symlink() and source.resolve() == (REPO / "Sources" / target).resolve(), target

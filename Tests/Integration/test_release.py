@@ -99,7 +99,7 @@ def upstream_version(reported: str) -> str:
     m = re.fullmatch(r"([0-9a-f]{4,40})(-dirty)?", reported)
     assert m, f"unexpected --version {reported!r}"
     base = re.search(r'static let string = "([0-9][0-9A-Za-z.]*)"',
-                     (REPO / "Sources/AWSCore/Version.swift").read_text())[1]
+                     (REPO / "Sources/AWSConfig/Version.swift").read_text())[1]
     return f"{base}+git.{m[1]}" + (".dirty" if m[2] else "")
 
 
