@@ -78,8 +78,11 @@ bench: bootstrap static-cxx
 	@install -D -m 0755 "$$(scripts/embedded-launcher $(CURDIR)/.build-bench/embedded)" $(BENCH_BIN)
 	@install -m 0755 .build-bench/release/lwexec-core $(BENCH_BIN)-core
 	@command -v hyperfine >/dev/null || apt-get install -y -qq hyperfine
+	@command -v tini >/dev/null || apt-get install -y -qq tini
+	@command -v dumb-init >/dev/null || apt-get install -y -qq dumb-init
 	@python3 -c 'import matplotlib' 2>/dev/null || python3 -m pip install --quiet matplotlib
 	@command -v aws >/dev/null || python3 -m pip install --quiet 'awscli==1.45.*'
+	python3 bench/warm_start.py --lwexec $(BENCH_BIN)
 	python3 bench/bench.py --lwexec $(BENCH_BIN)
 	python3 bench/fleet.py --lwexec $(BENCH_BIN)
 	python3 bench/soak.py --lwexec $(BENCH_BIN)
