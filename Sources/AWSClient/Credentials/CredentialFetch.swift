@@ -2,21 +2,17 @@ extension CredentialPlan {
     /// The credentials this plan names. Fetched ones go through the context's credential cache under
     /// the plan's `cacheKey`: the key and the fetch come from the same parse.
     public func fetch(_ context: CredentialContext) throws(AWSError) -> Credentials {
-        switch source {
-        case .keys(let c):
-            return c
-        case .role(let s, let from):
-            return try context.cached(cacheKey) { () throws(AWSError) in try RoleFetch.fetch(s, source: from, context: context) }
-        case .webIdentity(let s):
-            return try context.cached(cacheKey) { () throws(AWSError) in try WebIdentityFetch.fetch(s, context: context) }
-        case .sso(let s):
-            return try context.cached(cacheKey) { () throws(AWSError) in try SSOFetch.fetch(s, context: context) }
-        case .process(let command, let profile):
-            return try context.cached(cacheKey) { () throws(AWSError) in try ProcessFetch.run(command, profile: profile, context: context) }
-        case .container(let s):
-            return try context.cached(cacheKey) { () throws(AWSError) in try ContainerFetch.fetch(s, context: context) }
-        case .instanceMetadata(let s):
-            return try context.cached(cacheKey) { () throws(AWSError) in try IMDSFetch.fetch(s, context: context) }
+        if case .keys(let c) = source { return c }
+        return try context.cached(cacheKey) { () throws(AWSError) -> Credentials in
+            switch source {
+            case .keys(let c): return c
+            case .role(let s, let from): return try RoleFetch.fetch(s, source: from, context: context)
+            case .webIdentity(let s): return try WebIdentityFetch.fetch(s, context: context)
+            case .sso(let s): return try SSOFetch.fetch(s, context: context)
+            case .process(let command, let profile): return try ProcessFetch.run(command, profile: profile, context: context)
+            case .container(let s): return try ContainerFetch.fetch(s, context: context)
+            case .instanceMetadata(let s): return try IMDSFetch.fetch(s, context: context)
+            }
         }
     }
 }

@@ -12,14 +12,15 @@ enum SSOFetch {
     static let latestExpiration = 253_402_300_799
 
     static func fetch(_ s: SSOSettings, context: CredentialContext) throws(AWSError) -> Credentials {
-        let token = try token(s, profile: s.profile, context: context)
-        return try roleCredentials(s, token: token, profile: s.profile, context: context)
+        let token = try token(s, context: context)
+        return try roleCredentials(s, token: token, context: context)
     }
 
     static func loginHint(_ profile: String) -> String { "run: aws sso login --profile \(profile)" }
 
     /// A usable access token: the cached one, refreshed first when it expires within 15 minutes.
-    static func token(_ s: SSOSettings, profile: String, context: CredentialContext) throws(AWSError) -> String {
+    static func token(_ s: SSOSettings, context: CredentialContext) throws(AWSError) -> String {
+        let profile = s.profile
         guard var cache = try SSOTokenCache.load(key: s.tokenCacheKey, env: context.env),
               let token = cache.accessToken, let expires = cache.expiresAt else {
             throw AWSError(.configuration, "no SSO login found for profile \(profile) (no token in \(SSOTokenCache.path(for: s.tokenCacheKey, env: context.env)))",
@@ -67,7 +68,8 @@ enum SSOFetch {
     }
 
     /// `GetRoleCredentials` from the portal (unsigned; the bearer token authorizes it).
-    static func roleCredentials(_ s: SSOSettings, token: String, profile: String, context: CredentialContext) throws(AWSError) -> Credentials {
+    static func roleCredentials(_ s: SSOSettings, token: String, context: CredentialContext) throws(AWSError) -> Credentials {
+        let profile = s.profile
         let endpoint = try Endpoint.resolve(.sso, flag: nil, region: s.region, context: context)
         let url = endpoint.url.description + "/federation/credentials?role_name=\(SigV4.uriEncode(s.role))&account_id=\(SigV4.uriEncode(s.account))"
         let r: HTTPResponse
