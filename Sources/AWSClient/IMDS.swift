@@ -17,7 +17,7 @@ public struct IMDSClient {
         v1Disabled = settings.v1Disabled
         var retry = RetryPolicy(maxAttempts: 2, maxBackoffMs: 200, baseMs: 100)
         retry.mode = .standard
-        transport = .forCredentials(context, retry: retry, connectTimeoutMs: 1000, attemptTimeoutMs: 1000)
+        transport = .forCredentials(context, retry: retry, connectTimeoutMs: 1000, attemptTimeoutMs: 1000, direct: true)
     }
 
     /// The text at `path` (e.g. `/latest/meta-data/placement/region`); nil on 404.
@@ -55,6 +55,11 @@ public struct IMDSClient {
                                + "(AWS_EC2_METADATA_V1_DISABLED or ec2_metadata_v1_disabled)")
             }
             token = .some(nil)
+        }
+        // The token goes back in a header: a control character in it is a hostile or broken answer.
+        if let issued = token ?? nil, let c = HeaderSafety.firstControl(in: issued) {
+            throw AWSError(.malformedResponse, "IMDS at \(endpoint) issued a session token with a control character (\(c)); nothing more was sent",
+                           hint: "check AWS_EC2_METADATA_SERVICE_ENDPOINT")
         }
         return token!
     }

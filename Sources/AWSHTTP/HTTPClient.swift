@@ -47,6 +47,15 @@ public final class HTTPClient {
             return requests.map { .failure(HTTPError(kind: .unavailable, message: "curl_multi_init failed", url: $0.url)) }
         }
 
+        // A header with a line break would become headers of its own on the wire: such a request is never
+        // sent. (Every value lwexec puts into a header is checked where it enters, with its source named;
+        // this is the backstop.)
+        if let bad = requests.first(where: { $0.unsafeHeader != nil }) {
+            return requests.map { r in
+                .failure(HTTPError(kind: .unsafeRequest, message: "header \(bad.unsafeHeader!) holds a control character", url: r.url))
+            }
+        }
+
         var transfers: [Transfer] = []
         for request in requests {
             let handle = idle.popLast() ?? api.pointee.easy_init()!
@@ -114,6 +123,8 @@ private final class Transfer {
         _ = lw_setopt_long(api, h, CURLOPT_SSL_VERIFYPEER, 1)
         _ = lw_setopt_long(api, h, CURLOPT_SSL_VERIFYHOST, 2)
         if let ca = options.caBundle { _ = lw_setopt_str(api, h, CURLOPT_CAINFO, ca) }
+        // An empty proxy turns off every proxy, the environment's included (libcurl's CURLOPT_PROXY).
+        if !options.proxyFromEnvironment { _ = lw_setopt_str(api, h, CURLOPT_PROXY, "") }
         _ = lw_setopt_ptr(api, h, CURLOPT_ERRORBUFFER, errorBuffer)
 
         switch request.method {

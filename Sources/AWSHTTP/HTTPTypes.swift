@@ -9,6 +9,16 @@ public struct HTTPRequest: Sendable {
     /// Milliseconds to connect, when less than the client's `connectTimeoutMs` (e.g. 1 s for IMDS).
     public var connectTimeoutMs: Int?
 
+    /// The name of the first header whose name or value holds a control character (C0 but the tab, or DEL),
+    /// which would end the header line early on the wire; nil when every header is fit to send.
+    public var unsafeHeader: String? {
+        let control = { (b: UInt8) in (b < 0x20 && b != 0x09) || b == 0x7f }
+        for (name, value) in headers where name.utf8.contains(where: control) || value.utf8.contains(where: control) {
+            return name.utf8.contains(where: control) ? "(unprintable name)" : name
+        }
+        return nil
+    }
+
     public init(method: String, url: String, headers: [(name: String, value: String)] = [], body: [UInt8] = [],
                 timeoutMs: Int? = nil, connectTimeoutMs: Int? = nil) {
         self.method = method
@@ -57,6 +67,8 @@ public struct HTTPError: Error, Sendable {
         case timeout
         /// The answer was larger than `HTTPResponse.maxBodyBytes` (or its headers than `maxHeaderBytes`): not retried.
         case tooLarge
+        /// The request was not sent: a header holds a control character (`HTTPRequest.unsafeHeader`).
+        case unsafeRequest
     }
 
     public var kind: Kind
@@ -78,10 +90,16 @@ public struct HTTPOptions: Sendable {
     public var requestTimeoutMs: Int = 10_000
     /// A PEM bundle to trust instead of the system store (`AWS_CA_BUNDLE`).
     public var caBundle: String?
+    /// Whether libcurl may use the proxy the environment names (`https_proxy`, `http_proxy`, `ALL_PROXY`,
+    /// `NO_PROXY`). False for the container-credentials and instance-metadata endpoints: their token and
+    /// the credentials they answer must never pass through a proxy (botocore never proxies them either).
+    public var proxyFromEnvironment: Bool
 
-    public init(connectTimeoutMs: Int = 3_000, requestTimeoutMs: Int = 10_000, caBundle: String? = nil) {
+    public init(connectTimeoutMs: Int = 3_000, requestTimeoutMs: Int = 10_000, caBundle: String? = nil,
+                proxyFromEnvironment: Bool = true) {
         self.connectTimeoutMs = connectTimeoutMs
         self.requestTimeoutMs = requestTimeoutMs
         self.caBundle = caBundle
+        self.proxyFromEnvironment = proxyFromEnvironment
     }
 }

@@ -61,7 +61,7 @@ enum ContainerFetch {
         var headers = [(name: "Accept", value: "application/json"), (name: "User-Agent", value: "lwexec/\(LwexecVersion.string)")]
         if let auth = s.authorization { headers.append((name: "Authorization", value: auth)) }
         let retry = RetryPolicy(maxAttempts: 3, maxBackoffMs: 1000, baseMs: 200)
-        let transport = AWSTransport.forCredentials(context, retry: retry, connectTimeoutMs: 2000, attemptTimeoutMs: 5000)
+        let transport = AWSTransport.forCredentials(context, retry: retry, connectTimeoutMs: 2000, attemptTimeoutMs: 5000, direct: true)
         let r: HTTPResponse
         do throws(AWSError) {
             r = try transport.send("container credentials from \(url)", operation: "ContainerCredentials") { _ in

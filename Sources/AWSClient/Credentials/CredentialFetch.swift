@@ -1,8 +1,9 @@
 extension CredentialPlan {
     /// The credentials this plan names. Fetched ones go through the context's credential cache under
-    /// the plan's `cacheKey`: the key and the fetch come from the same parse.
+    /// the plan's `cacheKey`: the key and the fetch come from the same parse. Whatever the source, the
+    /// values are checked for control characters here, the one door to signing (`HeaderSafety`).
     public func fetch(_ context: CredentialContext) throws(AWSError) -> Credentials {
-        if case .keys(let c) = source { return c }
+        if case .keys(let c) = source { return try c.checkedForHeaders() }
         return try context.cached(cacheKey) { () throws(AWSError) -> Credentials in
             switch source {
             case .keys(let c): return c

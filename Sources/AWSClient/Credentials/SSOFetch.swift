@@ -70,6 +70,7 @@ enum SSOFetch {
     /// `GetRoleCredentials` from the portal (unsigned; the bearer token authorizes it).
     static func roleCredentials(_ s: SSOSettings, token: String, context: CredentialContext) throws(AWSError) -> Credentials {
         let profile = s.profile
+        try HeaderSafety.check(token, "the SSO access token", from: "the SSO login of profile \(profile)")
         let endpoint = try Endpoint.resolve(.sso, flag: nil, region: s.region, context: context)
         let url = endpoint.url.description + "/federation/credentials?role_name=\(SigV4.uriEncode(s.role))&account_id=\(SigV4.uriEncode(s.account))"
         let r: HTTPResponse

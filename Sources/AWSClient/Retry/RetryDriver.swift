@@ -199,6 +199,7 @@ public final class RetryDriver {
             switch e.kind {
             case .unavailable: (kind, how) = (.configuration, "failed")
             case .tooLarge: (kind, how) = (.malformedResponse, "was refused")
+            case .unsafeRequest: (kind, how) = (.configuration, "was not sent")
             case .timeout: (kind, how) = (.transport, "timed out")
             case .transport: (kind, how) = (.transport, "failed")
             }

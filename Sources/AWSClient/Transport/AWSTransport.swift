@@ -22,9 +22,12 @@ public struct AWSTransport {
     }
 
     /// A transport for a credential provider: its own HTTP client (`AWS_CA_BUNDLE` honoured), the context's deadline.
+    /// `direct`: never through a proxy (the container and instance-metadata endpoints, whose tokens and
+    /// answers must not leave the host's own network path).
     public static func forCredentials(_ context: CredentialContext, retry: RetryPolicy = RetryPolicy(),
-                                      connectTimeoutMs: Int? = nil, attemptTimeoutMs: Int? = nil) -> AWSTransport {
-        AWSTransport(http: HTTPClient(options: HTTPOptions(caBundle: context.caBundle)), retry: retry,
+                                      connectTimeoutMs: Int? = nil, attemptTimeoutMs: Int? = nil,
+                                      direct: Bool = false) -> AWSTransport {
+        AWSTransport(http: HTTPClient(options: HTTPOptions(caBundle: context.caBundle, proxyFromEnvironment: !direct)), retry: retry,
                      deadline: .after(ms: context.remainingMs), log: context.log,
                      connectTimeoutMs: connectTimeoutMs, attemptTimeoutMs: attemptTimeoutMs)
     }

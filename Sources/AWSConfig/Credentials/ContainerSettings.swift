@@ -30,10 +30,13 @@ public struct ContainerSettings: Sendable, Equatable {
         return full
     }
 
-    /// The token file (read now) wins over the variable; a line break in the token is refused.
+    /// The token file (read now) wins over the variable; a control character in the token is refused
+    /// (`HeaderSafety`), naming where it came from.
     static func authorization(_ env: ProcessEnvironment) throws(AWSError) -> String? {
         var token = env["AWS_CONTAINER_AUTHORIZATION_TOKEN"]
+        var source = "AWS_CONTAINER_AUTHORIZATION_TOKEN"
         if let file = env["AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE"] {
+            source = "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE (\(file))"
             let bytes: [UInt8]?
             do { bytes = try FileReading.contents(of: file) } catch {
                 throw AWSError(.configuration, "\(error) (AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE)", hint: "check the file's permissions")
@@ -44,9 +47,7 @@ public struct ContainerSettings: Sendable, Equatable {
             }
             token = String(decoding: bytes, as: UTF8.self).trimmingWhitespace()
         }
-        if let t = token, t.contains("\r") || t.contains("\n") {
-            throw AWSError(.configuration, "the container authorization token contains a line break", hint: "check the token")
-        }
+        if let t = token { try HeaderSafety.check(t, "the container authorization token", from: source) }
         return token
     }
 }
