@@ -107,6 +107,9 @@ final class Supervisor {
         case .success(let pid): child = pid
         case .failure(let error): Launcher.fail(error)
         }
+        // The child keeps the starting directory; lwexec moves to `/` so that it pins no mount for the
+        // child's whole life (dumb-init does the same). Not under `--watch`: a restart starts there too.
+        if options.watch == nil { _ = chdir("/") }
         // The child has its copy; a restart brings its own environment (`--watch`), so lwexec keeps no
         // reference to this one (its C copy was zeroed in `spawn`).
         spec.environment = []

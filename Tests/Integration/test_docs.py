@@ -47,7 +47,7 @@ def test_man_page_names_every_variable_lwexec_reads():
     page = (REPO / "man" / "lwexec.1").read_text()
     environment = page.split(".Sh ENVIRONMENT", 1)[1].split("\n.Sh ", 1)[0]
     missing = sorted(v for v in literals if not re.search(rf"\bEv {v}\b", environment))
-    assert not missing, f"describe these in ENVIRONMENT of man/lwexec.1.in: {missing}"
+    assert not missing, f"describe these in ENVIRONMENT of scripts/lwexec.1.in: {missing}"
 
 
 def test_man_page_documents_every_subcommand_and_option():
@@ -62,3 +62,37 @@ def test_man_page_documents_every_subcommand_and_option():
     assert not missing, missing
     for sub in re.findall(r'"commandName" : "([a-z-]+)"', help_text):
         assert sub in rendered, sub
+
+
+def test_man_directory_holds_only_rendered_pages():
+    """`man -l man/*` shows each file there: a template with `@COMMANDS@` would be a second, broken page."""
+    for f in (REPO / "man").iterdir():
+        assert f.suffix == ".1", f"{f.name} is not a man page: keep sources outside man/"
+        assert not re.search(r"@[A-Z_]+@", f.read_text()), f"{f.name} holds an unrendered placeholder"
+
+
+def test_man_description_names_every_command():
+    page = (REPO / "man" / "lwexec.1").read_text()
+    description = page.split(".Sh DESCRIPTION", 1)[1].split("\n.Sh ", 1)[0]
+    help_text = subprocess.run([str(lwexec_bin()), "--experimental-dump-help"], capture_output=True, text=True).stdout
+    root = __import__("json").loads(help_text)["command"]
+    names = [s["commandName"] for s in root["subcommands"]
+             if s.get("shouldDisplay", True) and s["commandName"] not in ("help", "exec")]
+    assert "tag" in names
+    missing = [n for n in names if not re.search(rf"\b{n}\b", description)]
+    assert not missing, f"DESCRIPTION omits {missing}"
+
+
+def test_write_help_names_the_managed_by_tag_it_sets():
+    out = subprocess.run([str(lwexec_bin()), "write", "--help"], capture_output=True, text=True).stdout
+    flat = " ".join(out.split())
+    assert "ManagedBy=Manual is added" in flat and "ManagedBy=lwexec" not in flat, out
+
+
+def test_example_dockerfile_names_files_that_exist():
+    text = (REPO / "examples" / "Dockerfile").read_text()
+    paths = set(re.findall(r"\b((?:Sources|scripts|Tests)/[\w./-]+)", text))
+    assert paths, "the Dockerfile names no repository path (the test would check nothing)"
+    # VersionStamp.swift is written by scripts/stamp-version, so its folder is what must exist.
+    missing = [p for p in paths if not (REPO / p).exists() and not (p.endswith("VersionStamp.swift") and (REPO / p).parent.is_dir())]
+    assert not missing, missing

@@ -166,3 +166,32 @@ def test_subreaper_reaps_orphans_and_terms_the_rest(lw: LW):
             p.wait()
     assert rc == 3, p.stderr.read()
     assert marker.read_text() == "TERM"
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_supervisor_pins_no_directory(lw: LW, warm: bool):
+    """Once the child runs, lwexec's own working directory is `/` (dumb-init's rule): it pins no mount
+    for the child's life. The child keeps the directory it was started in. Both executables: a cold
+    start is supervised by lwexec-core, a warm one by the launcher."""
+    lw.seed("app/db_password")
+    work = lw.path("work")
+    work.mkdir()
+    ready = lw.path("ready")
+    script = f"import os, sys; open({str(ready)!r}, 'w').write(os.getcwd()); sys.stdin.read()"
+    args = ["--cache", lw.name("app"), "--", PY, "-c", script] if warm else [lw.name("app"), "--", PY, "-c", script]
+    if warm:
+        r = lw.run(["--cache", lw.name("app"), "--", "true"])
+        assert r.returncode == 0, r
+    p = subprocess.Popen([str(lwexec_bin()), *args], env=lw.full_env(), cwd=work, stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+    try:
+        wait_for(lambda: ready.exists() and ready.read_text(), 15, "the child to start")
+        assert ready.read_text() == str(work)
+        # lwexec moves right after the spawn returns, which may be after the child wrote `ready`.
+        wait_for(lambda: os.readlink(f"/proc/{p.pid}/cwd") == "/", 5, "lwexec to leave the starting directory")
+        p.stdin.close()
+        assert p.wait(10) == 0, p.stderr.read()
+    finally:
+        if p.poll() is None:
+            os.killpg(p.pid, signal.SIGKILL)
+            p.wait()

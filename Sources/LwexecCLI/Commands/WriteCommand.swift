@@ -16,8 +16,9 @@ struct WriteCommand: ParsableCommand {
         environment from LWEXEC_ENVIRONMENTS (default: prod, non-prod) and a descriptive type \
         (database_password, not db_pw). A rejection shows the corrected name; --force overrides it.
 
-        The tags Environment, Service and SecretType come from the name, ManagedBy=lwexec is added \
-        when the secret has no ManagedBy yet; --tag adds or overrides. Each write carries an \
+        The tags Environment, Service and SecretType come from the name, ManagedBy=Manual is added \
+        when the secret has no ManagedBy yet (--managed-by Terraform for Terraform's); --tag adds or \
+        overrides. Each write carries an \
         idempotency token, so a retried request never makes two versions.
 
         Examples:
