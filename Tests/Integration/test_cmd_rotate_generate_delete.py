@@ -95,6 +95,8 @@ def test_version_cleanup_refuses_current_and_respects_grace_period(lw: LW):
     assert r.returncode == 125 and "AWSCURRENT" in r.err, r
     r = lw.run(["delete", name, "--version-id", prev, "--yes"])
     assert r.returncode == 125 and "24 hours" in r.err and "--skip-grace-period" in r.err, r
+    # Just rotated: nearly all of the 24 hours are left, never more (it said "about 25 h left").
+    assert re.search(r"\((23 h [45]\d|24 h 0) min left\)", r.err), r
     r = lw.run(["delete", name, "--version-id", prev, "--yes", "--skip-grace-period"])
     assert r.returncode == 0, r
     versions = sm(lw).list_secret_version_ids(SecretId=name, IncludeDeprecated=True)["Versions"]

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSClient
+import SecretPolicy
 import SecretsManager
 
 /// `lwexec delete NAME`: delete a secret (with a recovery window), or clean up an old version.
@@ -113,9 +114,9 @@ struct DeleteCommand: ParsableCommand {
             return
         }
         let current = versions.first { $0.stages.contains("AWSCURRENT") }
-        if !skipGracePeriod, let since = current?.createdDate, Double(Clock.epochSeconds()) - since < 24 * 3600 {
-            let hours = Int((24 * 3600 - (Double(Clock.epochSeconds()) - since)) / 3600) + 1
-            throw CommandFailure("the current version of \(name) is less than 24 hours old: the SOP keeps the previous one for a grace period (about \(hours) h left)",
+        if !skipGracePeriod, let since = current?.createdDate,
+           let left = GracePeriod.remaining(since: since, now: Double(Clock.epochSeconds())) {
+            throw CommandFailure("the current version of \(name) is less than 24 hours old: the SOP keeps the previous one for a grace period (\(GracePeriod.describe(left)) left)",
                                  hint: "retry later, or add --skip-grace-period once every consumer uses the new value")
         }
         if !yes {
