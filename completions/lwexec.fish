@@ -105,7 +105,7 @@ function __lwexec_custom_completion
     set -l tokens (__lwexec_tokens -p)
     if test -z "$(__lwexec_tokens -t)"
         set -l index (count (__lwexec_tokens -pc))
-        set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]
+        set tokens $tokens[..$index] '' $tokens[(math $index + 1)..]
     end
     command $tokens[1] $argv $tokens
 end

@@ -51,3 +51,16 @@ def test_silent_without_credentials(lw: LW, shell_name: str):
         assert sh.complete(f"lwexec {lw.root}/bac") == f"lwexec {lw.root}/bac"
         screen = sh.screen()
         assert "lwexec:" not in screen and "rror" not in screen, screen
+
+
+def test_an_empty_word_completes_too(lw: LW, shell_name: str):
+    """`--profile <Tab>` and `read <Tab>` with nothing typed yet (fish completed nothing there)."""
+    seed(lw)
+    with Shell.start(shell_name, lw.tmp, lw.full_env(), REPO / "completions", lwexec_bin()) as sh:
+        aws = lw.tmp / f"{shell_name}-home" / ".aws"
+        aws.mkdir(parents=True, exist_ok=True)
+        (aws / "config").write_text("[profile devbox]\nregion = us-east-1\n")
+        assert sh.complete("lwexec --profile ") == "lwexec --profile devbox "
+        assert sh.complete("lwexec read --profile ") == "lwexec read --profile devbox "
+        # Every secret name starts with `/`: at least that much is completed, whatever else moto holds.
+        assert sh.complete("lwexec read ").startswith("lwexec read /")

@@ -8,6 +8,10 @@ enum FishCompletionShim {
             "function __lwexec_generated_should_offer_completions_for_flags_or_options -a",
         "function __lwexec_should_offer_completions_for_positional -a":
             "function __lwexec_generated_should_offer_completions_for_positional -a",
+        // The generated script stands for an empty word being completed with `\'\'`, which fish reads
+        // as the two-character word `''`: `--profile <Tab>` and `read <Tab>` then matched nothing.
+        #"set tokens $tokens[..$index] \'\' $tokens[(math $index + 1)..]"#:
+            #"set tokens $tokens[..$index] '' $tokens[(math $index + 1)..]"#,
     ]
     static let generatedFirstCompletion = "\ncomplete -c 'lwexec' -f\n"
 
