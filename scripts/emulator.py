@@ -16,7 +16,7 @@ Python API::
 
 CLI::
 
-    python3 scripts/emulator.py serve --seed-sop [--port N] [--env-file PATH] [--pidfile PATH]
+    python3 scripts/emulator.py serve --seed-sop [--port N] [--env-file PATH] [--pidfile PATH] [--background]
 
 prints `export AWS_...` lines (or writes them to --env-file) and runs until killed.
 
@@ -302,7 +302,43 @@ def _export_lines(env: dict[str, str]) -> str:
     return "".join(f"export {k}={shlex.quote(v)}\n" for k, v in env.items())
 
 
-def _serve(args: argparse.Namespace) -> int:
+def _background(args: argparse.Namespace) -> int:
+    """`serve --background`: returns once the server is up and the env file is written (so that
+    `serve --background --env-file F && . F` never reads a missing or stale file); the server goes on
+    in a process of its own session."""
+    if not args.env_file:
+        print("emulator.py: --background needs --env-file", file=sys.stderr)
+        return 2
+    try:
+        os.unlink(args.env_file)
+    except FileNotFoundError:
+        pass
+    log = args.env_file + ".log"
+    r, w = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        # Detached: no terminal, and none of the caller's pipes held open (its messages go to `log`).
+        os.close(r)
+        os.setsid()
+        null = os.open(os.devnull, os.O_RDWR)
+        out = os.open(log, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        os.dup2(null, 0)
+        os.dup2(out, 1)
+        os.dup2(out, 2)
+        os._exit(_serve(args, ready_fd=w))
+    os.close(w)
+    with os.fdopen(r, "rb") as ready:
+        line = ready.read()
+    if not line:
+        os.waitpid(pid, 0)
+        print(f"emulator.py: the server did not start; its messages are in {log}", file=sys.stderr)
+        return 1
+    print(f"emulator running as PID {line.decode().strip()} (messages in {log}); variables in {args.env_file}",
+          file=sys.stderr)
+    return 0
+
+
+def _serve(args: argparse.Namespace, ready_fd: int | None = None) -> int:
     emu = Emulator(host=args.host, port=args.port, log_path=args.log)
     def on_signal(signum: int, _frame: object) -> None:
         raise SystemExit(0)
@@ -330,6 +366,9 @@ def _serve(args: argparse.Namespace) -> int:
         if args.pidfile:
             with open(args.pidfile, "w") as f:
                 f.write(f"{os.getpid()}\n")
+        if ready_fd is not None:
+            os.write(ready_fd, f"{os.getpid()}\n".encode())
+            os.close(ready_fd)
         print(f"moto_server at {emu.url} (auth on, log {emu.log_path}); kill {os.getpid()} to stop",
               file=sys.stderr)
         assert emu.proc is not None
@@ -357,9 +396,11 @@ def main(argv: list[str] | None = None) -> int:
     s.add_argument("--env-file", help="write the export lines here instead of stdout")
     s.add_argument("--pidfile", help="write this process's PID here (removed on exit)")
     s.add_argument("--log", help="moto_server log file (default: a temp file)")
+    s.add_argument("--background", action="store_true",
+                   help="return once the server is up and --env-file is written; the server keeps running")
     args = p.parse_args(argv)
     if args.cmd == "serve":
-        return _serve(args)
+        return _background(args) if args.background else _serve(args)
     return 2
 
 

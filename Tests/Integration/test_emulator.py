@@ -187,3 +187,23 @@ def test_cli_serve_seeds_sop_and_stops(tmp_path):
         if p.poll() is None:
             os.killpg(p.pid, signal.SIGKILL)
             p.wait()
+
+
+def test_serve_in_the_background_returns_once_the_env_file_is_usable(tmp_path):
+    """The README's one-liner `serve --background --env-file F && . F` sourced a file that did not
+    exist yet (the server takes about a second): --background returns only once it does."""
+    env_file, pid_file = tmp_path / "emu.env", tmp_path / "emu.pid"
+    env_file.write_text("export STALE=1\n")  # a previous run's file is never what gets sourced
+    script = (f"{sys.executable} {REPO / 'scripts' / 'emulator.py'} serve --seed-sop --env-file {env_file} "
+              f"--pidfile {pid_file} --background && . {env_file} && echo \"endpoint=$AWS_ENDPOINT_URL_SECRETS_MANAGER\"")
+    r = subprocess.run(["bash", "-c", script], capture_output=True, text=True, timeout=60)
+    try:
+        assert r.returncode == 0, r
+        endpoint = r.stdout.strip().removeprefix("endpoint=")
+        assert endpoint.startswith("http://127.0.0.1:"), r
+        assert "STALE" not in env_file.read_text()
+        with urllib.request.urlopen(endpoint + "/moto-api/") as answer:  # up already, no waiting
+            assert answer.status == 200
+    finally:
+        if pid_file.exists():
+            os.kill(int(pid_file.read_text()), signal.SIGTERM)
