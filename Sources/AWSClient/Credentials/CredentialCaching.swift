@@ -1,13 +1,16 @@
 extension CredentialContext {
     /// The cached credentials under `key` when still fresh, else `fetch()`'s, stored for next time.
     ///
-    /// Fetched credentials are used even when they are short-lived: they are the freshest there are.
+    /// Fetched credentials are used even when they are short-lived: they are the freshest there are;
+    /// but expired ones are refused (`CredentialExpiry`). A cached entry without an expiration is not
+    /// one lwexec stored (it stores only temporary credentials): it is fetched again.
     func cached(_ key: String, _ fetch: () throws(AWSError) -> Credentials) throws(AWSError) -> Credentials {
-        if let cache = credentialCache, let c = cache.load(key: key), CredentialFreshness.isFresh(c) {
+        if let cache = credentialCache, let c = cache.load(key: key), c.expiration != nil, CredentialFreshness.isFresh(c) {
             log.debug("credentials for \(c.source) from the cache")
             return c
         }
         let c = try fetch()
+        try CredentialExpiry.check(c)
         if let cache = credentialCache, c.expiration != nil { cache.store(c, key: key) }
         return c
     }
