@@ -11,6 +11,9 @@ import Glibc
 /// signalfd after the poll — the handler never runs: lwexec cannot die of them while the helper
 /// runs, and the supervisor handles them once the poll (bounded by its deadline) returns.
 ///
+/// SIGCHLD writes to the same pipe (when its disposition is the default), so the loop wakes when the
+/// helper exits even while something it left behind holds its pipes open.
+///
 /// The write end of the pipe is a global because a C signal handler can reach nothing else; it is set
 /// before the handlers are installed and cleared after they are removed, on the calling thread.
 enum HelperSignals {
@@ -25,10 +28,15 @@ enum HelperSignals {
         /// The signals this arming handles, with the action each had before.
         let previous: [(signal: Int32, action: sigaction)]
 
-        /// The first signal received so far, if any (non-blocking).
-        func received() -> Int32? {
+        /// What arrived since the last look (non-blocking): the first watched signal, if any, and
+        /// whether a SIGCHLD did (a child changed state).
+        func drain() -> (signal: Int32?, child: Bool) {
+            var first: Int32?, child = false
             var byte: UInt8 = 0
-            return read(readEnd, &byte, 1) == 1 ? Int32(byte) : nil
+            while read(readEnd, &byte, 1) == 1 {
+                if Int32(byte) == SIGCHLD { child = true } else if first == nil { first = Int32(byte) }
+            }
+            return (first, child)
         }
 
         /// Puts the previous actions back and closes the pipe.
@@ -53,7 +61,7 @@ enum HelperSignals {
         }
         writeEnd = fds[1]
         var previous: [(signal: Int32, action: sigaction)] = []
-        for signal in watched {
+        for signal in watched + [SIGCHLD] {
             var old = sigaction()
             guard sigaction(signal, nil, &old) == 0, old.__sigaction_handler.sa_handler == nil else { continue }  // nil: SIG_DFL
             var action = sigaction()

@@ -62,30 +62,28 @@ enum ProcessCapture {
                    pollfd(fd: signals?.readEnd ?? -1, events: Int16(POLLIN), revents: 0)]
         var buf = [UInt8](repeating: 0, count: 16384)
         var ending: Ending = .exited
-        // Until both pipes are closed (the helper and whatever holds them are done), then until the helper exits.
+        // Until the helper exits, then what it wrote before (still in the pipes): a grandchild that
+        // holds the pipes open does not keep lwexec waiting. Each poll wakes on output, on the pipes'
+        // end, and on a signal or SIGCHLD (`HelperSignals`); a 20 ms tick once both pipes are closed
+        // and a 1 s tick otherwise cover where those handlers cannot run (`--watch`).
         while true {
-            if let s = signals?.received() { ending = .signal(s); break }
+            if let s = signals?.drain().signal { ending = .signal(s); break }
+            if let exited = group.exited() {
+                // A helper that had the terminal and died of its Ctrl-C (or Ctrl-\): lwexec goes the same way.
+                if terminal != nil, case .signaled(let s) = exited, s == SIGINT || s == SIGQUIT { ending = .signal(s) }
+                while fds[0].fd >= 0 || fds[1].fd >= 0, Clock.monotonicMs() < deadlineMs, poll(&fds, 2, 0) > 0 {
+                    readReady(&fds, &out, &err, &buf)
+                }
+                break
+            }
             let left = deadlineMs - Clock.monotonicMs()
             if left <= 0 { ending = .deadline; break }
-            if fds[0].fd < 0 && fds[1].fd < 0 && group.exited() != nil { break }
             let n = poll(&fds, 3, Int32(min(left, fds[0].fd < 0 && fds[1].fd < 0 ? 20 : 1000)))
             if n < 0 && errno != EINTR { ending = .deadline; break }
-            for i in 0..<2 where fds[i].fd >= 0 && fds[i].revents != 0 {
-                let r = read(fds[i].fd, &buf, buf.count)
-                if r > 0 {
-                    if i == 0 { out += buf[0..<r] } else { err += buf[0..<r] }
-                } else if r == 0 || (errno != EINTR && errno != EAGAIN) {
-                    close(fds[i].fd); fds[i].fd = -1
-                }
-            }
-        }
-        let exited = group.exited()
-        // A helper that had the terminal and died of its Ctrl-C (or Ctrl-\): lwexec goes the same way.
-        if terminal != nil, case .signaled(let s)? = exited, s == SIGINT || s == SIGQUIT, ending == .exited {
-            ending = .signal(s)
+            if n > 0 { readReady(&fds, &out, &err, &buf) }
         }
         let draining = fds[0..<2].map(\.fd).filter { $0 >= 0 }
-        var status = exited?.shellStatus ?? 0
+        var status = group.exited()?.shellStatus ?? 0
         if ending != .exited { status = WaitStatus(group.end(draining: draining)).shellStatus }
         terminal?.restore(from: group.leader)
         for f in fds[0..<2] where f.fd >= 0 { close(f.fd) }
@@ -103,6 +101,19 @@ enum ProcessCapture {
     static func finish(_ output: Output, keepGroup: Bool) {
         guard let group = output.group else { return }
         if keepGroup { group.reap() } else { group.end() }
+    }
+
+    /// Reads what the helper's pipes (the first two of `fds`) have; closes one at its end.
+    static func readReady(_ fds: inout [pollfd], _ out: inout [UInt8], _ err: inout [UInt8], _ buf: inout [UInt8]) {
+        for i in 0..<2 where fds[i].fd >= 0 && fds[i].revents != 0 {
+            let r = read(fds[i].fd, &buf, buf.count)
+            if r > 0 {
+                if i == 0 { out += buf[0..<r] } else { err += buf[0..<r] }
+            } else if r == 0 || (errno != EINTR && errno != EAGAIN) {
+                close(fds[i].fd)
+                fds[i].fd = -1
+            }
+        }
     }
 
     /// How the wait ended.
