@@ -22,7 +22,8 @@ enum ProcessCapture {
 
     enum Failure: Error {
         case spawn(Int32)
-        /// lwexec got this signal while the helper ran, ended the helper's group, and survived the signal.
+        /// This signal ended the wait (sent to lwexec, or the helper's death by a Ctrl-C at the terminal):
+        /// the helper's group was ended, and lwexec survived raising the signal (it ignores it, or blocks it).
         case interrupted(Int32)
     }
 

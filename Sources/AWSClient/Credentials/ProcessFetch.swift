@@ -24,8 +24,8 @@ enum ProcessFetch {
                 throw AWSError(.configuration, "\(what) could not start \(argv[0]): \(String(cString: strerror(e)))",
                                hint: "check that the command exists and is executable (PATH is searched)")
             case .interrupted(let signal):
-                throw AWSError(.configuration, "\(what) was stopped: lwexec received signal \(signal)",
-                               hint: "the command and its process group were ended; run lwexec again")
+                throw AWSError(.configuration, "\(what) was interrupted by signal \(signal); its process group was ended",
+                               hint: "run lwexec again")
             }
         }
         // What the helper left in its group goes unless its answer is used (`ProcessCapture.finish`).
