@@ -104,6 +104,26 @@ echo {shlex.quote(answer)}
             os.kill(pid, signal.SIGKILL)
 
 
+def test_a_grandchild_holding_the_pipes_does_not_keep_lwexec_waiting(lw: LW):
+    # `sh -c 'agent & echo …'`: the helper is done once it exits and what it wrote is read; before,
+    # lwexec waited for the pipes to close, until the deadline.
+    keys = lw.make_user(ALLOW_ALL)
+    app = lw.name("app"), lw.seed("app/database_password")
+    agent_pid = lw.path("agent.pid")
+    answer = json.dumps({"Version": 1, "AccessKeyId": keys.access_key_id, "SecretAccessKey": keys.secret_access_key})
+    script = write_exe(lw.path("agent-helper"), f"""#!/bin/sh
+sleep 1000 &
+echo $! > {shlex.quote(str(agent_pid))}
+echo {shlex.quote(answer)}
+""")
+    probe = lw.probe()
+    r = lw.run(["--timeout", "10", app[0], "--", *probe.argv], env=profile_env(lw, str(script)))
+    pid = read_pid(agent_pid)
+    if pid:
+        os.kill(pid, signal.SIGKILL)
+    assert r.returncode == 0 and probe.env()["DATABASE_PASSWORD"] == app[1], r
+
+
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT, signal.SIGHUP])
 def test_the_helper_goes_when_lwexec_is_ended_by_a_signal(lw: LW, sig: signal.Signals):
     script, helper_pid, grand_pid = hanging_helper(lw, "")
