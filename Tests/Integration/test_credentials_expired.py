@@ -18,7 +18,7 @@ from conftest import LW
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
 from cred_support import ALLOW_ALL, config_section, keys_section, no_cred_env, write_aws_files, write_exe  # noqa: E402
-from fake_servers import ContainerServer, ImdsServer, SSOServer, _json, _Server, iso_in  # noqa: E402
+from fake_servers import ContainerServer, ImdsServer, SSOServer, _Server, iso_in  # noqa: E402
 from test_credentials_sources import sso_env, write_token  # noqa: E402
 
 PAST = "2020-01-02T03:04:05Z"

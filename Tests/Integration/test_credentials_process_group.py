@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LW, PY, wait_for
+from conftest import LW, wait_for
 
 sys.path.insert(0, str(Path(__file__).parent / "helpers"))
 from cred_support import ALLOW_ALL, config_section, no_cred_env, write_aws_files, write_exe  # noqa: E402
