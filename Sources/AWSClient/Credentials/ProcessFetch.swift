@@ -23,8 +23,14 @@ enum ProcessFetch {
             case .spawn(let e):
                 throw AWSError(.configuration, "\(what) could not start \(argv[0]): \(String(cString: strerror(e)))",
                                hint: "check that the command exists and is executable (PATH is searched)")
+            case .interrupted(let signal):
+                throw AWSError(.configuration, "\(what) was interrupted by signal \(signal); its process group was ended",
+                               hint: "run lwexec again")
             }
         }
+        // What the helper left in its group goes unless its answer is used (`ProcessCapture.finish`).
+        var accepted = false
+        defer { ProcessCapture.finish(out, keepGroup: accepted) }
         let stderr = Self.excerpt(out.stderr)
         if out.timedOut {
             throw AWSError(.configuration, "\(what) did not finish before the deadline\(stderr.isEmpty ? "" : "; it said: \(stderr)")",
@@ -34,7 +40,9 @@ enum ProcessFetch {
             throw AWSError(.configuration, "\(what) exited with status \(out.status)\(stderr.isEmpty ? "" : ": \(stderr)")",
                            hint: "run the command yourself to see what it needs (its output holds keys: do not paste it anywhere)")
         }
-        return try parse(out.stdout, what: what, stderr: stderr)
+        let credentials = try parse(out.stdout, what: what, stderr: stderr)
+        accepted = true
+        return credentials
     }
 
     /// Reads the `Version: 1` JSON; the message never includes the output itself.

@@ -87,6 +87,7 @@ def _json(status: int, obj: Any) -> tuple[int, dict[str, str], str]:
 
 class ImdsServer(_Server):
     TOKEN = "imds-session-token-xyz"
+    expires_in = 6 * 3600  # seconds from now of the credentials' Expiration (negative: already expired)
 
     def __init__(self, keys, role: str = "lwexec-instance-role", region: str = "us-east-1",
                  session_token: str | None = None, v1_only: bool = False) -> None:
@@ -108,7 +109,7 @@ class ImdsServer(_Server):
             return 200, {}, self.role + "\n"
         if path == f"/latest/meta-data/iam/security-credentials/{self.role}":
             creds = {"Code": "Success", "Type": "AWS-HMAC", "AccessKeyId": self.keys.access_key_id,
-                     "SecretAccessKey": self.keys.secret_access_key, "Expiration": iso_in(6 * 3600),
+                     "SecretAccessKey": self.keys.secret_access_key, "Expiration": iso_in(self.expires_in),
                      "LastUpdated": iso_in(0)}
             if self.session_token:
                 creds["Token"] = self.session_token
@@ -120,6 +121,7 @@ class ImdsServer(_Server):
 
 class ContainerServer(_Server):
     PATH = "/v1/credentials"
+    expires_in = 6 * 3600  # seconds from now of the credentials' Expiration (negative: already expired)
 
     def __init__(self, keys, token: str | None) -> None:
         super().__init__()
@@ -131,12 +133,14 @@ class ContainerServer(_Server):
         if self.token is not None and headers.get("authorization") != self.token:
             return _json(401, {"code": "AccessDenied", "message": "Authorization token is missing or wrong"})
         return _json(200, {"AccessKeyId": self.keys.access_key_id, "SecretAccessKey": self.keys.secret_access_key,
-                           "Expiration": iso_in(6 * 3600)})
+                           "Expiration": iso_in(self.expires_in)})
 
 
 class SSOServer(_Server):
     """Portal: GET /federation/credentials?role_name&account_id with x-amz-sso_bearer_token.
     OIDC: POST /token with grantType refresh_token. Valid access tokens are in .valid_tokens."""
+
+    expires_in = 3600  # seconds from now of the role credentials' expiration (negative: already expired)
 
     def __init__(self, keys, account: str = "123456789012", role: str = "Dev",
                  refresh_token: str = "refresh-1") -> None:
@@ -158,7 +162,7 @@ class SSOServer(_Server):
                         json.dumps({"message": "No access"}))
             return _json(200, {"roleCredentials": {
                 "accessKeyId": self.keys.access_key_id, "secretAccessKey": self.keys.secret_access_key,
-                "sessionToken": None, "expiration": int((time.time() + 3600) * 1000)}})
+                "sessionToken": None, "expiration": int((time.time() + self.expires_in) * 1000)}})
         if u.path == "/token" and method == "POST":
             req = json.loads(body or b"{}")
             if req.get("grantType") != "refresh_token" or req.get("refreshToken") != self.refresh_token:
