@@ -553,7 +553,7 @@ _lwexec_tag() {
 
 _lwexec_rotate() {
     repeating_flags=()
-    non_repeating_flags=(--generate --prompt --keep-trailing-newline --json --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--generate --prompt --keep-trailing-newline --pending --promote --off -y --yes --json --quiet -q --verbose -v --version -h --help)
     repeating_options=()
     non_repeating_options=(--length --schedule --lambda --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options 1

@@ -27,6 +27,15 @@ with an inline `Allow * on *` policy and an access key is created; then
 the access key must exist, the SigV4 signature must match, and the user's IAM
 policies must allow the action. All later seeding therefore uses the admin key.
 
+Where moto differs from the service in a way lwexec depends on, the server is moto patched here
+(`patch_moto`, applied in the moto_server process started by `python3 emulator.py moto-server`):
+  * BatchGetSecretValue with Filters leaves out secrets scheduled for deletion, as the service's
+    ListSecrets does (moto refuses the whole call with InvalidRequestException "marked deleted");
+    by SecretIdList, such a secret is reported in the answer's `Errors` list (moto already does).
+    ListSecrets leaves them out unless IncludePlannedDeletion (moto already does).
+  * UpdateSecretVersionStage moving AWSCURRENT makes the moved-to version the one GetSecretValue
+    and BatchGetSecretValue return without a stage (moto kept returning the old one).
+
 moto 5.2.1 limits worth knowing (checked by hand, see Tests/Integration/test_emulator.py):
   * Secrets Manager requests are authorized against Resource "*" only: a policy whose
     Resource lists secret ARNs never matches, so a least-privilege user can be limited
@@ -96,6 +105,48 @@ class EmulatorError(RuntimeError):
     pass
 
 
+def patch_moto() -> None:
+    """Make moto's Secrets Manager answer as the service does where lwexec depends on it (see the
+    module docstring): a filtered BatchGetSecretValue leaves out secrets scheduled for deletion."""
+    from moto.secretsmanager import models as m
+
+    original = m.SecretsManagerBackend.batch_get_secret_value
+
+    def batch_get_secret_value(self, secret_id_list=None, filters=None, max_results=None, next_token=None):
+        if not filters or secret_id_list:
+            return original(self, secret_id_list, filters, max_results, next_token)
+        values = []
+        for secret in list(self.secrets.values()):
+            if getattr(secret, "deleted_date", None):
+                continue  # scheduled for deletion: not listed, so not in a filtered batch
+            if m._matches(secret, filters):
+                source = secret.source if isinstance(secret, m.ReplicaSecret) else secret
+                values.append(self.get_secret_value(source.secret_id, "", ""))
+        page, token = self._get_secret_values_page_and_next_token(values, max_results, next_token)
+        return page, [], token
+
+    m.SecretsManagerBackend.batch_get_secret_value = batch_get_secret_value
+
+    original_move = m.SecretsManagerBackend.update_secret_version_stage
+
+    def update_secret_version_stage(self, secret_id, version_stage, remove_from_version_id, move_to_version_id):
+        answer = original_move(self, secret_id, version_stage, remove_from_version_id, move_to_version_id)
+        if version_stage == "AWSCURRENT" and move_to_version_id:
+            # The value without a stage or version is AWSCURRENT's (moto kept the old version's).
+            self.secrets[secret_id].set_default_version_id(move_to_version_id)
+        return answer
+
+    m.SecretsManagerBackend.update_secret_version_stage = update_secret_version_stage
+
+
+def _moto_server(argv: list[str]) -> int:
+    """moto_server with patch_moto applied (what Emulator.start runs)."""
+    patch_moto()
+    from moto.server import main as moto_main
+    moto_main(argv)
+    return 0
+
+
 def _die_with_parent() -> None:
     """In the moto_server child (Linux): get SIGTERM when the process that started it
     dies, so a killed test run or demo does not leave a server behind."""
@@ -147,7 +198,7 @@ class Emulator:
             # moto reads this at import time too; make sure auth starts OFF regardless.
             env.pop("INITIAL_NO_AUTH_ACTION_COUNT", None)
             self.proc = subprocess.Popen(
-                [sys.executable, "-m", "moto.server", "-H", self.host, "-p", str(port)],
+                [sys.executable, os.path.abspath(__file__), "moto-server", "-H", self.host, "-p", str(port)],
                 stdin=subprocess.DEVNULL, stdout=self._log_file, stderr=subprocess.STDOUT,
                 env=env, start_new_session=True,
                 preexec_fn=_die_with_parent if sys.platform.startswith("linux") else None,
@@ -387,6 +438,9 @@ def _serve(args: argparse.Namespace, ready_fd: int | None = None) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["moto-server"]:
+        return _moto_server(argv[1:])
     p = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     sub = p.add_subparsers(dest="cmd", required=True)
     s = sub.add_parser("serve", help="run moto_server with auth on until killed")

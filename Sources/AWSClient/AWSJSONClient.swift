@@ -55,7 +55,7 @@ public final class AWSJSONClient {
     /// Calls every operation at once; answers come back in the order asked.
     public func callAll(_ calls: [Call]) -> [Result<JSONValue, AWSError>] {
         let requests = calls.map { call in
-            RetryDriver.Request(label: "\(call.operation) to \(endpoint.url)", operation: call.operation,
+            RetryDriver.Request(label: "\(call.operation) to \(endpoint.url) in \(region)", operation: call.operation,
                                 transportHint: "check the network and the endpoint (\(endpoint.source))") { [self] date in
                 request(for: call, date: date)
             }

@@ -16,6 +16,7 @@ struct AWSSession {
     init(_ setup: AWSSetup, log: Logger, credentialCache: (any CredentialCacheStore)? = nil, purpose: Purpose = .command,
          deadline: Deadline? = nil) throws(AWSError) {
         self.setup = setup
+        RegionCheck.warnIfUnlisted(setup.region, log: log)
         let deadline = deadline ?? .after(seconds: setup.options.timeoutSeconds)
         var context = setup.context
         context.deadlineMs = deadline.monotonicMs

@@ -22,3 +22,29 @@ extension SecretsManagerClient {
         json["DeletionDate"]?.double
     }
 }
+
+/// How the service says a secret is scheduled for deletion: `InvalidRequestException` whose message
+/// speaks of deletion (AWS: "...because it was marked for deletion."; moto: "...currently marked deleted.").
+public enum ScheduledDeletion {
+    /// Whether an error code and message say the secret is scheduled for deletion.
+    public static func matches(code: String?, message: String) -> Bool {
+        guard code == "InvalidRequestException" else { return false }
+        let m = message.lowercased()
+        return m.contains("for deletion") || m.contains("marked deleted")
+    }
+
+    /// The hint that restores a secret scheduled for deletion.
+    public static func restoreHint(_ name: String) -> String {
+        "restore it first: aws secretsmanager restore-secret --secret-id \(name)"
+    }
+}
+
+extension AWSError {
+    /// Whether the service refused because the secret is scheduled for deletion.
+    public var isScheduledForDeletion: Bool { ScheduledDeletion.matches(code: code, message: message) }
+}
+
+extension SecretError {
+    /// Whether this `Errors[]` entry says the secret is scheduled for deletion.
+    public var isScheduledForDeletion: Bool { ScheduledDeletion.matches(code: code, message: message) }
+}

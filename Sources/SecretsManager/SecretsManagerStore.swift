@@ -54,9 +54,14 @@ public final class SecretsManagerStore: SecretStore {
             switch answers[i] {
             case .success(let json):
                 let page = try decode(json)
+                // A secret scheduled for deletion is not part of the prefix (ListSecrets leaves it out).
                 // An error about a secret this run would not use (outside the path boundary, or deeper
                 // without --recursive) does not stop it; one about an ARN, which cannot be placed, does.
+                for e in page.errors where e.isScheduledForDeletion {
+                    log.debug("\(e.secretID) is scheduled for deletion; leaving it out of \(prefix)")
+                }
                 try failOnErrors(page.errors.filter { e in
+                    if e.isScheduledForDeletion { return false }
                     if e.secretID.hasPrefix("arn:") { return true }
                     guard let rel = PrefixMatching.relativeName(e.secretID, under: prefix) else { return false }
                     return recursive || PrefixMatching.isDirectChild(rel)
@@ -68,6 +73,12 @@ public final class SecretsManagerStore: SecretStore {
                 log.debug("BatchGetSecretValue denied for \(prefix); listing names and using GetSecretValue")
                 result.byPrefix[prefix] = []
                 morePrefixes.append(prefix)
+            case .failure(let e) where e.isScheduledForDeletion:
+                // The whole batch refused for one secret scheduled for deletion (some endpoints answer so):
+                // ListSecrets leaves such secrets out, so the listed names and their values are the prefix.
+                log.debug("BatchGetSecretValue refused for \(prefix) (a secret is scheduled for deletion); listing names and using GetSecretValue")
+                result.byPrefix[prefix] = []
+                morePrefixes.append(prefix)
             case .failure(let e):
                 throw describe(e, subject: "prefix \(prefix)")
             }
@@ -77,6 +88,7 @@ public final class SecretsManagerStore: SecretStore {
             case .success(let json):
                 let page = try decode(json)
                 for err in page.errors {
+                    if err.isScheduledForDeletion { throw Self.scheduledForDeletion(err.secretID) }
                     if err.code == "ResourceNotFoundException" {
                         throw ResolutionError("secret \(err.secretID) was not found", hint: "check the name and the region")
                     }
@@ -195,6 +207,8 @@ public final class SecretsManagerStore: SecretStore {
             return v
         case .failure(let e) where e.code == "ResourceNotFoundException":
             throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
+        case .failure(let e) where e.isScheduledForDeletion:
+            throw Self.scheduledForDeletion(name)
         case .failure(let e):
             throw describe(e, subject: "secret \(name)")
         }
@@ -208,6 +222,12 @@ public final class SecretsManagerStore: SecretStore {
         if v.name == id { return true }
         guard id.hasPrefix("arn:"), let arn = v.arn else { return false }
         return arn == id || (arn.hasPrefix(id + "-") && arn.count == id.count + 7)
+    }
+
+    /// The error for a secret named on its own (`--secret`) that is scheduled for deletion.
+    static func scheduledForDeletion(_ name: String) -> ResolutionError {
+        ResolutionError("secret \(name) is scheduled for deletion",
+                        hint: ScheduledDeletion.restoreHint(name) + ", or stop asking for it (--secret \(name))")
     }
 
     /// The error for an answer naming a secret that was not asked for.

@@ -62,4 +62,13 @@ extension SecretsManagerClient {
             "SecretId": .string(id), "VersionStage": .string(stage), "RemoveFromVersionId": .string(versionID),
         ]))
     }
+
+    /// The input of an `UpdateSecretVersionStage` call moving `stage` from `fromVersionID` to `toVersionID`
+    /// (for `AWSCURRENT` the service then labels the old version `AWSPREVIOUS`).
+    public static func moveStageCall(id: String, stage: String, to toVersionID: String, from fromVersionID: String) -> AWSJSONClient.Call {
+        .init("UpdateSecretVersionStage", .object([
+            "SecretId": .string(id), "VersionStage": .string(stage),
+            "MoveToVersionId": .string(toVersionID), "RemoveFromVersionId": .string(fromVersionID),
+        ]))
+    }
 }

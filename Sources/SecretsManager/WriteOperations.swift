@@ -36,11 +36,14 @@ extension SecretsManagerClient {
         return .init("CreateSecret", .object(input))
     }
 
-    /// The input of a `PutSecretValue` call: a new `AWSCURRENT` version, once per token.
-    public static func putSecretValueCall(id: String, value: String, token: String) -> AWSJSONClient.Call {
-        .init("PutSecretValue", .object([
+    /// The input of a `PutSecretValue` call: a new version, once per token; `AWSCURRENT` unless `stages`
+    /// says otherwise (`["AWSPENDING"]`: the first phase of a two-phase rotation, consumers keep the old value).
+    public static func putSecretValueCall(id: String, value: String, token: String, stages: [String]? = nil) -> AWSJSONClient.Call {
+        var input: [String: JSONValue] = [
             "SecretId": .string(id), "SecretString": .string(value), "ClientRequestToken": .string(token),
-        ]))
+        ]
+        if let stages { input["VersionStages"] = .array(stages.map { .string($0) }) }
+        return .init("PutSecretValue", .object(input))
     }
 
     /// The input of an `UpdateSecret` call changing only the description (no new version).
@@ -62,6 +65,11 @@ extension SecretsManagerClient {
         if let arn = lambdaARN { input["RotationLambdaARN"] = .string(arn) }
         if let d = everyDays { input["RotationRules"] = .object(["AutomaticallyAfterDays": .number(String(d))]) }
         return .init("RotateSecret", .object(input))
+    }
+
+    /// The input of a `CancelRotateSecret` call: automatic rotation off (the Lambda stays configured).
+    public static func cancelRotateSecretCall(id: String) -> AWSJSONClient.Call {
+        .init("CancelRotateSecret", .object(["SecretId": .string(id)]))
     }
 
     /// Calls one prepared call.

@@ -1,4 +1,4 @@
-"""On a terminal: write prompts twice without echo, read ends with a newline, delete asks first."""
+"""On a terminal: write prompts twice without echo, read ends with a newline, delete and rotate ask first."""
 
 from __future__ import annotations
 
@@ -129,3 +129,30 @@ def test_a_slow_answer_shows_one_transient_line_on_a_terminal_only(lw: LW):
         # In a pipe, nothing.
         r = lw.run(["--timeout", "10s", lw.name("app"), "--", "true"], extra_env=env, timeout=30)
         assert r.returncode == 0 and "waiting" not in r.err, r
+
+
+def test_promote_and_prod_rotation_ask_for_the_name(lw: LW):
+    sm = lw.emulator.client("secretsmanager")
+    name = lw.name("database_password")
+    lw.seed("database_password", "db-old-value-0000")
+    pending = sm.put_secret_value(SecretId=name, SecretString="db-new-value-1111", VersionStages=["AWSPENDING"])["VersionId"]
+    lw.seeded["new"] = "db-new-value-1111"
+    t = Term(lw, ["rotate", name, "--promote"])
+    t.expect(b"Type the name to confirm: ")
+    t.send(b"wrong\n")
+    assert t.finish() == 125 and b"nothing was changed" in t.out, t.out
+    assert sm.get_secret_value(SecretId=name)["SecretString"] == "db-old-value-0000"
+    t = Term(lw, ["rotate", name, "--promote"])
+    t.expect(f"Make version {pending} of {name} AWSCURRENT".encode())
+    t.expect(b"Type the name to confirm: ")
+    t.send(name.encode() + b"\n")
+    assert t.finish() == 0, t.out
+    assert sm.get_secret_value(SecretId=name)["SecretString"] == "db-new-value-1111"
+
+    prod = f"/prod/t{lw.uid}/jwt_secret_key"
+    lw.seed(prod, "prod-jwt-value-0000")
+    t = Term(lw, ["rotate", prod, "--generate"])
+    t.expect(f"Rotate {prod} now".encode())
+    t.send(b"no\n")
+    assert t.finish() == 125, t.out
+    assert sm.get_secret_value(SecretId=prod)["SecretString"] == "prod-jwt-value-0000"

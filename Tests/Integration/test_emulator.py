@@ -131,6 +131,38 @@ def test_pagination_shapes(lw: LW):
     assert len(rest["SecretValues"]) == 5
 
 
+def test_secrets_scheduled_for_deletion_as_the_service_answers(lw: LW):
+    """ListSecrets and a filtered BatchGetSecretValue leave them out; by id, they come under Errors."""
+    lw.seed("del/kept", "kept-value")
+    lw.seed("del/gone", "gone-value")
+    sm = lw.emulator.client("secretsmanager")
+    sm.delete_secret(SecretId=lw.name("del/gone"), RecoveryWindowInDays=7)
+    flt = [{"Key": "name", "Values": [lw.root + "/del/"]}]
+    assert [s["Name"] for s in sm.list_secrets(Filters=flt)["SecretList"]] == [lw.name("del/kept")]
+    listed = sm.list_secrets(Filters=flt, IncludePlannedDeletion=True)["SecretList"]
+    assert sorted(s["Name"] for s in listed) == [lw.name("del/gone"), lw.name("del/kept")]
+    batch = sm.batch_get_secret_value(Filters=flt)
+    assert [v["Name"] for v in batch["SecretValues"]] == [lw.name("del/kept")] and not batch.get("Errors")
+    by_id = sm.batch_get_secret_value(SecretIdList=[lw.name("del/kept"), lw.name("del/gone")])
+    assert [v["Name"] for v in by_id["SecretValues"]] == [lw.name("del/kept")]
+    assert [(e["SecretId"], e["ErrorCode"]) for e in by_id["Errors"]] == [(lw.name("del/gone"), "InvalidRequestException")]
+
+
+def test_moving_awscurrent_changes_the_value_read_without_a_stage(lw: LW):
+    """UpdateSecretVersionStage (a rotation's last step) changes what GetSecretValue returns."""
+    name = lw.name("stage/key")
+    lw.seed("stage/key", "old-value")
+    sm = lw.emulator.client("secretsmanager")
+    old = sm.describe_secret(SecretId=name)["VersionIdsToStages"]
+    new = sm.put_secret_value(SecretId=name, SecretString="new-value", VersionStages=["AWSPENDING"])["VersionId"]
+    assert sm.get_secret_value(SecretId=name)["SecretString"] == "old-value"
+    sm.update_secret_version_stage(SecretId=name, VersionStage="AWSCURRENT", MoveToVersionId=new,
+                                   RemoveFromVersionId=next(iter(old)))
+    assert sm.get_secret_value(SecretId=name)["SecretString"] == "new-value"
+    batch = sm.batch_get_secret_value(Filters=[{"Key": "name", "Values": [lw.root + "/stage/"]}])
+    assert [v["SecretString"] for v in batch["SecretValues"]] == ["new-value"]
+
+
 def test_nul_in_secret_string_is_accepted_by_moto(lw: LW):
     name = lw.name("nul")
     lw.emulator.client("secretsmanager").create_secret(Name=name, SecretString="a\x00b")

@@ -35,7 +35,7 @@ def test_every_json_output_uses_pascal_case_keys(lw: LW):
         "read": lw.run(["read", name, "--json"], leak_check=False),
         "list": lw.run(["list", lw.root, "--json"]),
         "history": lw.run(["history", name, "--json"]),
-        "rotate": lw.run(["rotate", name, "--generate", "--json"]),
+        "rotate": lw.run(["rotate", name, "--generate", "--yes", "--json"]),
         "whoami": lw.run(["whoami", "--json"]),
         "lint": lw.run(["lint", lw.root, "--json"]),
     }

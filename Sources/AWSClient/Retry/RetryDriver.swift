@@ -171,7 +171,9 @@ public final class RetryDriver {
             return AWSError(.transport, "\(request.label) gave up: the deadline passed",
                             hint: "raise --timeout, or \(request.transportHint)", operation: request.operation)
         }
-        e.message += " (gave up after \(attempts) attempt\(attempts == 1 ? "" : "s") in \(seconds) s: the deadline passed)"
+        // Name what was called, where (endpoint, region), unless the message already does.
+        let call = e.message.hasPrefix(request.label) ? "" : "\(request.label): "
+        e.message += " (\(call)gave up after \(attempts) attempt\(attempts == 1 ? "" : "s") in \(seconds) s: the deadline passed)"
         if e.hint == nil { e.hint = "raise --timeout, or try again later" }
         return e
     }

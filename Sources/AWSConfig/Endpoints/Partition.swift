@@ -13,6 +13,16 @@ public enum Partition {
         AWSPartition.of(region) != nil
     }
 
+    /// Whether partitions.json lists the region by name (`eu-wset-1` matches the `aws` pattern, but is not listed).
+    public static func isListed(_ region: String) -> Bool {
+        AWSPartition.allCases.contains { $0.lists(region) }
+    }
+
+    /// Every region partitions.json lists, without the `*-global` pseudo-regions.
+    public static var listedRegions: [String] {
+        AWSPartition.allCases.flatMap { $0.regions }.filter { !$0.hasSuffix("-global") }
+    }
+
     /// `AWS_USE_FIPS_ENDPOINT` / `use_fips_endpoint` (and the like): environment first, then the profile.
     public static func flag(_ envName: String, _ key: String, _ context: CredentialContext) throws(AWSError) -> Bool {
         try setting(envName, key, context, profile: context.profile).on

@@ -77,7 +77,9 @@ struct DeleteCommand: ParsableCommand {
         guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
             throw CommandFailure("secret \(name) was not found", hint: "check the name and the region")
         }
-        if d.deletedDate != nil { throw CommandFailure("\(name) is already scheduled for deletion") }
+        if let deleted = d.deletedDate {
+            throw CommandFailure("\(name) is already scheduled for deletion\(ServiceErrors.deletionWhen(deleted))")
+        }
         if !yes {
             let what = forceDeleteWithoutRecovery ? "at once, with NO recovery" : "after a \(recoveryDays ?? 30)-day recovery window"
             guard Confirmation.ask("Delete \(name) \(what)? Type the name to confirm: ", expected: name) else {

@@ -23,8 +23,15 @@ enum ServiceErrors {
     /// With `sm`, a not-found error names the region and endpoint asked and suggests the closest
     /// existing names under the same parent path.
     static func explain(_ error: AWSError, secret: String, sm: SecretsManagerClient? = nil) -> any Error {
+        if error.isScheduledForDeletion { return scheduledForDeletion(secret, sm: sm) }
         switch error.code {
         case "ResourceNotFoundException":
+            // The service may name another resource than the secret, e.g. a rotation Lambda's ARN.
+            if let other = otherResource(in: error.message, than: secret) {
+                let region = sm.map { " in \($0.client.region)" } ?? ""
+                return CommandFailure("\(other) was not found (ResourceNotFoundException)",
+                                      hint: "check that it exists\(region) and that its ARN is spelled right")
+            }
             guard let sm else {
                 return CommandFailure("secret \(secret) was not found (\(error.message))",
                                       hint: "check the name and the region; lwexec list PREFIX shows what exists")
@@ -42,12 +49,38 @@ enum ServiceErrors {
             return CommandFailure("access denied: \(error.operation ?? "the call") on \(secret): \(error.message)",
                                   hint: ErrorHints.hint(code: "AccessDeniedException", call: .secretsManager(operation: error.operation, listing: false),
                                                         subject: secret))
-        case "InvalidRequestException" where error.message.lowercased().contains("deletion"):
-            return CommandFailure("\(secret) is scheduled for deletion: \(error.message)",
-                                  hint: "restore it first: aws secretsmanager restore-secret --secret-id \(secret)")
         default:
             return error
         }
+    }
+
+    /// The ARN a not-found message names when it is not `secret`'s (`Resource not found for ARN 'arn:aws:lambda:...'.`).
+    static func otherResource(in message: String, than secret: String) -> String? {
+        let chars = Array(message)
+        guard let start = chars.indices.first(where: { chars[$0...].starts(with: "arn:") }) else { return nil }
+        var arn = Substring(String(chars[start...].prefix { $0 != "'" && $0 != "\"" && $0 != " " }))
+        while let last = arn.last, last == "." || last == "," { arn = arn.dropLast() }
+        if arn.contains(":secretsmanager:") || arn == secret { return nil }
+        return String(arn)
+    }
+
+    /// The error for a secret scheduled for deletion: since when (DescribeSecret's `DeletedDate`), until
+    /// when it can be restored, and how.
+    static func scheduledForDeletion(_ secret: String, sm: SecretsManagerClient?, deletedDate: Double? = nil) -> CommandFailure {
+        var date = deletedDate
+        if date == nil, let sm, let d = try? sm.describeSecret(id: secret) { date = d.deletedDate }
+        return CommandFailure("\(secret) is scheduled for deletion\(date.map(deletionWhen) ?? "")",
+                              hint: ScheduledDeletion.restoreHint(secret))
+    }
+
+    /// When a secret with this `DeletedDate` goes for good. AWS gives the time of the deletion request
+    /// (the recovery window, 7 to 30 days, runs from there and is not returned); moto gives the end of
+    /// the window, a date still to come.
+    static func deletionWhen(_ deleted: Double) -> String {
+        let now = Double(Clock.epochSeconds())
+        if deleted > now { return " (Secrets Manager deletes it for good on \(Dates.short(deleted)) UTC)" }
+        return " (deleted \(Dates.short(deleted)) UTC; restorable until \(Dates.short(deleted + 30 * 86400)) UTC at the latest, "
+            + "as the recovery window is 7 to 30 days)"
     }
 
     /// Runs `body`, explaining service errors about `secret` (with `sm`: suggestions for a name not found).
