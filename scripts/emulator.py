@@ -333,6 +333,8 @@ class Emulator:
             ("/prod/backend/database_password", rnd(), "prod", "backend", "database"),
             ("/prod/backend/jwt_secret_key", rnd(32), "prod", "backend", "jwt"),
             ("/prod/cloudflare/api_token", rnd(30), "prod", "cloudflare", "api-token"),
+            # Retired by the README's clean-up step (`lwexec delete /non-prod/backend/old_api_key`).
+            ("/non-prod/backend/old_api_key", rnd(20), "non-prod", "backend", "api-key"),
         ]
         out = {}
         for name, value, envname, service, stype in specs:
@@ -346,7 +348,33 @@ class Emulator:
                 ],
             )
             out[name] = value
+        self.seed_rotation_lambda()
         return out
+
+    ROTATION_LAMBDA = "lwexec-sop-rotation"
+
+    def seed_rotation_lambda(self) -> str:
+        """A rotation Lambda for `rotate --lambda` (the README's walk-through): moto's Lambda without
+        Docker (its documented `use_docker: False`), whose invocations succeed without running code.
+        Returns its ARN."""
+        import io
+        import urllib.request
+        import zipfile
+        req = urllib.request.Request(self.url + "/moto-api/config", method="POST",
+                                     data=json.dumps({"lambda": {"use_docker": False}}).encode(),
+                                     headers={"Content-Type": "application/json"})
+        urllib.request.urlopen(req).read()
+        iam = self.client("iam")
+        role = iam.create_role(RoleName=self.ROTATION_LAMBDA, AssumeRolePolicyDocument=json.dumps({
+            "Version": "2012-10-17", "Statement": [{"Effect": "Allow", "Principal": {"Service": "lambda.amazonaws.com"},
+                                                    "Action": "sts:AssumeRole"}]}))["Role"]["Arn"]
+        code = io.BytesIO()
+        with zipfile.ZipFile(code, "w") as z:
+            z.writestr("index.py", "def handler(event, context):\n    return None\n")
+        fn = self.client("lambda").create_function(
+            FunctionName=self.ROTATION_LAMBDA, Runtime="python3.12", Role=role, Handler="index.handler",
+            Code={"ZipFile": code.getvalue()})
+        return fn["FunctionArn"]
 
 
 def _export_lines(env: dict[str, str]) -> str:
