@@ -135,21 +135,28 @@ public enum HijackGuard {
     ]
 
     /// What setting `name` would do, when it is guarded; nil when a secret may set it.
+    ///
+    /// Compares UTF-8 bytes (lengths first) rather than `String`s: the launcher asks this for every
+    /// variable of a cache hit, and Unicode-aware comparison of ~120 names each cost measurably there.
     public static func danger(of name: String) -> String? {
-        for p in prefixes where p.anyCase ? hasPrefixIgnoringCase(name, p.prefix) : name.hasPrefix(p.prefix) {
-            return p.does
+        let bytes = name.utf8
+        for p in prefixes where startsWith(bytes, p.prefix.utf8, anyCase: p.anyCase) { return p.does }
+        let count = bytes.count
+        for n in names where n.name.utf8.count == count && startsWith(bytes, n.name.utf8, anyCase: false) {
+            return n.does
         }
-        for n in names where n.name == name { return n.does }
         return nil
     }
 
-    /// Whether `name` begins with `prefix` (upper-case ASCII) in any case.
-    static func hasPrefixIgnoringCase(_ name: String, _ prefix: String) -> Bool {
-        var n = name.utf8.makeIterator()
-        for p in prefix.utf8 {
+    /// Whether `name` begins with `prefix`; with `anyCase`, ASCII letters of `name` in either case
+    /// match the upper-case letters of `prefix`.
+    static func startsWith(_ name: String.UTF8View, _ prefix: String.UTF8View, anyCase: Bool) -> Bool {
+        guard name.count >= prefix.count else { return false }
+        var n = name.makeIterator()
+        for p in prefix {
             guard let b = n.next() else { return false }
-            let upper = (0x61...0x7a).contains(b) ? b - 0x20 : b
-            if upper != p { return false }
+            let c = anyCase && (0x61...0x7a).contains(b) ? b - 0x20 : b
+            if c != p { return false }
         }
         return true
     }
