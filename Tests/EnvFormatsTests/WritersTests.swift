@@ -52,10 +52,37 @@ let hostile: [(String, String)] = [
         #expect(!out.caveats.joined().contains("touch"))
     }
 
-    @Test func shellQuotesEveryQuote() {
-        #expect(ShellWriter.render([("A", "it's")]) == "export A='it'\\''s'\n")
-        #expect(ShellWriter.quote("x'\u{301}y") == "'x'\\''\u{301}y'")
+    /// Quotes and backslashes go in double quotes, everything else in single quotes: the same in bash,
+    /// dash, zsh and fish (whose single quotes read `\'` and `\\` as escapes).
+    @Test func shellQuotesEveryQuoteAndBackslashOutsideSingleQuotes() {
+        #expect(ShellWriter.render([("A", "it's")]) == "export A='it'\"'\"'s'\n")
+        #expect(ShellWriter.quote("x'\u{301}y") == "'x'\"'\"'\u{301}y'")
         #expect(ShellWriter.quote("") == "''")
+        #expect(ShellWriter.quote("'") == "\"'\"")
+        #expect(ShellWriter.quote("\\") == "\"\\\\\"")
+        #expect(ShellWriter.quote("a\\'; touch PWNED #") == "'a'\"\\\\'\"'; touch PWNED #'")
+        #expect(ShellWriter.quote("$(id) `id` \n\t ") == "'$(id) `id` \n\t '")
+    }
+
+    /// No `'` or `\` inside a single-quoted run, and no two single-quoted runs side by side (zsh RC_QUOTES).
+    @Test func shellSingleQuotedRunsHoldNothingAShellCouldReadTwoWays() {
+        for value in ["a\\'b", "''", "\\\\'\\", "it's \"q\" \\n", "x'y'z", "\\"] {
+            let q = ShellWriter.quote(value)
+            var inSingle = false, inDouble = false, previous: Character = " "
+            for c in q {
+                if inSingle {
+                    if c == "'" { inSingle = false } else { #expect(c != "\\", "\(q)") }
+                } else if inDouble {
+                    if c == "\"" && previous != "\\" { inDouble = false }
+                } else if c == "'" {
+                    #expect(previous != "'", "two single-quoted runs touch in \(q)")
+                    inSingle = true
+                } else if c == "\"" {
+                    inDouble = true
+                }
+                previous = (inDouble && previous == "\\" && c == "\\") ? " " : c
+            }
+        }
     }
 
     @Test func jsonEscapes() {

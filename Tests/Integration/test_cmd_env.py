@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import io
 import json
+import os
+import shutil
 import subprocess
 
+import pytest
 from dotenv import dotenv_values
 
 from conftest import LW
@@ -79,6 +82,71 @@ def test_shell_is_safe_to_eval(lw: LW):
     out = subprocess.run(["sh", "-c", r.out + "\nenv -0"], capture_output=True, check=True, env={"PATH": "/usr/bin:/bin"})
     env = dict(e.split("=", 1) for e in out.stdout.decode().split("\0") if e)
     assert {k: env[k] for k in expected(HOSTILE)} == expected(HOSTILE)
+
+
+# What fish's single quotes read as escapes (\\' and \\\\), and what each shell might run.
+SHELL_HOSTILE = HOSTILE | BRACE | {
+    "fish_escape": "a\\'; touch {sentinel} #",
+    "fish_backslashes": "x\\\\'; touch {sentinel}; echo '",
+    "only_quote": "'",
+    "only_backslash": "\\",
+    "two_quotes": "''",
+    "quote_backslash": "'\\",
+    "substitution": "$(touch {sentinel}) (touch {sentinel}) `touch {sentinel}`",
+    "tabs": "\tcol1\tcol2\t",
+    "trailing_newlines": "x\n\n",
+    "only_newline": "\n",
+    "trailing_spaces": "spaces   ",
+    "fish_specials": "{a,b} * ? ~ %self $status ; & | < >",
+    "unicode_quote": "x'\u0301y \u00e9\U0001F510",
+}
+
+# Each shell reads the output as its users do: `eval "$(...)"` or `. file` in POSIX shells, `| source` in fish.
+SHELLS = {
+    "bash": ["bash", "-c", 'eval "$(cat "$0")" && env -0'],
+    "dash": ["dash", "-c", '. "$0" && env -0'],
+    "zsh": ["zsh", "-c", 'eval "$(cat "$0")" && env -0'],
+    "zsh-rc_quotes": ["zsh", "-o", "rcquotes", "-c", '. "$0" && env -0'],
+    "fish": ["fish", "-c", 'cat $argv[1] | source; and env -0', "--"],
+}
+
+
+@pytest.mark.parametrize("shell", SHELLS)
+def test_shell_reads_back_exactly_and_runs_nothing(lw: LW, shell: str):
+    # issue 22: fish ran `touch PWNED` from the value a\'; touch PWNED #. Every shell must read back every
+    # value byte for byte, and nothing in a value may run (the sentinel file must not exist).
+    argv = SHELLS[shell]
+    if shutil.which(argv[0]) is None and os.environ.get("CI") != "true":
+        pytest.skip(f"{argv[0]} is not installed")
+    sentinel = lw.path("PWNED")
+    values = {k: v.replace("{sentinel}", str(sentinel)) for k, v in SHELL_HOSTILE.items()}
+    seed(lw, values)
+    # Secrets Manager refuses an empty SecretString; an empty value comes from a JSON key.
+    lw.seed("app/blob", json.dumps({"empty": "", "quote": "'"}))
+    values |= {"blob_empty": "", "blob_quote": "'"}
+    r = lw.run(["env", lw.name("app"), "--expand-json", "--format", "shell"], leak_check="stderr")
+    assert r.returncode == 0, r
+    script = lw.path("vars.sh")
+    script.write_bytes(r.stdout)
+    out = subprocess.run([*argv, str(script)], capture_output=True, env={"PATH": "/usr/bin:/bin", "HOME": str(lw.home)}, cwd=lw.tmp)
+    assert not sentinel.exists(), f"{shell} ran code from a value"
+    assert out.returncode == 0, out
+    env = dict(e.split(b"=", 1) for e in out.stdout.split(b"\0") if e)
+    want = {k.encode(): v.encode() for k, v in expected(values).items()}
+    assert {k: env.get(k) for k in want} == want, out.stderr
+
+
+def test_fish_does_not_run_the_value_from_issue_22(lw: LW):
+    # The probe's value alone: the POSIX quoting 'a\'\''; touch ... #' made fish run touch.
+    sentinel = lw.path("PWNED")
+    value = f"a\\'; touch {sentinel} #"
+    lw.seed("app/api_key", value)
+    r = lw.run(["env", lw.name("app"), "--format", "shell"], leak_check="stderr")
+    assert r.returncode == 0, r
+    out = subprocess.run(["fish", "-c", "source; and printf %s $API_KEY"], input=r.stdout, capture_output=True,
+                         env={"PATH": "/usr/bin:/bin", "HOME": str(lw.home)}, cwd=lw.tmp)
+    assert not sentinel.exists(), "fish ran code from a value"
+    assert out.returncode == 0 and out.stdout == value.encode(), out
 
 
 def test_json_and_equality_with_exec(lw: LW):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import shutil
+import subprocess
 
 import pytest
 
@@ -25,6 +26,15 @@ def refused(r, marker, secret: str, variable: str) -> None:
     ("bash_env", "BASH_ENV"), ("ld_preload", "LD_PRELOAD"), ("ld_library_path", "LD_LIBRARY_PATH"),
     ("node_options", "NODE_OPTIONS"), ("path", "PATH"), ("pythonpath", "PYTHONPATH"), ("ps4", "PS4"),
     ("java_tool_options", "JAVA_TOOL_OPTIONS"), ("perl5opt", "PERL5OPT"), ("gconv_path", "GCONV_PATH"),
+    # issue 22: one per family added (docs/security.md lists each family with its documentation)
+    ("git_config_parameters", "GIT_CONFIG_PARAMETERS"), ("git_ssh_command", "GIT_SSH_COMMAND"),
+    ("git_config_value_3", "GIT_CONFIG_VALUE_3"), ("ssh_askpass", "SSH_ASKPASS"), ("lessopen", "LESSOPEN"),
+    ("editor", "EDITOR"), ("java_opts", "JAVA_OPTS"), ("dotnet_startup_hooks", "DOTNET_STARTUP_HOOKS"),
+    ("coreclr_profiler_path_64", "CORECLR_PROFILER_PATH_64"), ("erl_aflags", "ERL_AFLAGS"),
+    ("elixir_erl_options", "ELIXIR_ERL_OPTIONS"), ("phprc", "PHPRC"), ("php_ini_scan_dir", "PHP_INI_SCAN_DIR"),
+    ("npm_config_script_shell", "NPM_CONFIG_SCRIPT_SHELL"), ("bundle_gemfile", "BUNDLE_GEMFILE"),
+    ("lua_init_5_4", "LUA_INIT_5_4"), ("r_profile_user", "R_PROFILE_USER"), ("openssl_conf", "OPENSSL_CONF"),
+    ("prompt_command", "PROMPT_COMMAND"), ("xdg_config_home", "XDG_CONFIG_HOME"),
 ])
 def test_a_secret_that_would_load_code_stops_the_run(lw: LW, rel: str, variable: str):
     lw.seed("web/database_password", f"pw-{lw.uid}-0001")
@@ -41,6 +51,45 @@ def test_the_bash_env_attack_does_not_run(lw: LW):
     lw.path("evil.sh").write_text(f"id > {out}\n")
     r = lw.run([lw.name("web"), "--", "bash", "-c", "true"])
     assert r.returncode == 125 and not out.exists(), r
+
+
+def _git_repo(lw: LW):
+    repo = lw.path("repo")
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    return repo
+
+
+def _seed_git_fsmonitor(lw: LW, out) -> None:
+    # What the probe did (issue 22): three secrets make `git status` run a command of their choosing.
+    lw.seed("web/git_config_count", "1")
+    lw.seed("web/git_config_key_0", "core.fsmonitor")
+    lw.seed("web/git_config_value_0", f"touch {out}; false")
+
+
+def test_the_git_config_attack_does_not_run(lw: LW):
+    repo = _git_repo(lw)
+    out = lw.path("fsmonitor-ran")
+    _seed_git_fsmonitor(lw, out)
+    r = lw.run([lw.name("web"), "--", "git", "-C", str(repo), "status", "--short"])
+    assert r.returncode == 125 and not out.exists(), r
+    lines = r.err.strip().splitlines()
+    assert len(lines) == 2, r
+    assert re.search(r"secret \S+/web/git_config_\w+ would set GIT_CONFIG_\w+, which .*git.*; lwexec refuses it$", lines[0]), r
+    assert "--allow-variable GIT_CONFIG_" in lines[1], r
+
+
+def test_allow_variable_takes_a_pattern_matched_name(lw: LW):
+    # GIT_CONFIG_KEY_0 and GIT_CONFIG_VALUE_0 are guarded by pattern: --allow-variable names them exactly,
+    # and then the command really gets them (here: git runs the configured command, as it would without lwexec).
+    repo = _git_repo(lw)
+    out = lw.path("fsmonitor-ran")
+    _seed_git_fsmonitor(lw, out)
+    allow = ["--allow-variable", "GIT_CONFIG_COUNT", "--allow-variable", "GIT_CONFIG_KEY_0"]
+    r = lw.run([*allow, lw.name("web"), "--", "git", "-C", str(repo), "status", "--short"])
+    assert r.returncode == 125 and "GIT_CONFIG_VALUE_0" in r.err.splitlines()[0] and not out.exists(), r
+    r = lw.run([*allow, "--allow-variable", "GIT_CONFIG_VALUE_0", lw.name("web"), "--", "git", "-C", str(repo),
+                "status", "--short"])
+    assert r.returncode == 0 and out.exists(), r
 
 
 def test_allow_variable_lets_one_name_through(lw: LW):
@@ -133,6 +182,32 @@ def test_lint_reports_a_secret_that_would_load_code(lw: LW):
     import json
     rules = {(f["Secret"], f["Rule"]) for f in json.loads(r.out)}
     assert (lw.name("backend/node_options"), "loads-code") in rules, r
+
+
+def test_write_import_and_lint_know_the_new_families(lw: LW):
+    # The same list guards every door: write, import and lint refuse or report a pattern-matched name.
+    name = f"{lw.root}/git_config_value_0"
+    r = lw.run(["write", name], input="touch /tmp/x\n")
+    assert r.returncode == 125 and "GIT_CONFIG_VALUE_0" in r.err and "--force" in r.err, r
+    env = lw.path("app.env")
+    env.write_text("DATABASE_PASSWORD=pw-value-123\nPHPRC=/tmp/evil\n")
+    r = lw.run(["import", lw.root, str(env)])
+    assert r.returncode == 125 and "PHPRC" in r.err, r
+    lw.seed("backend/erl_aflags", "-eval 'os:cmd(\"id\")'")
+    r = lw.run(["lint", lw.root, "--json"])
+    import json
+    rules = {(f["Secret"], f["Rule"]) for f in json.loads(r.out)}
+    assert (lw.name("backend/erl_aflags"), "loads-code") in rules, r
+
+
+@pytest.mark.skipif(shutil.which("keyctl") is None, reason="keyctl (keyutils) is not installed")
+def test_a_pattern_matched_name_is_refused_on_a_cache_hit(lw: LW):
+    lw.seed("web/git_config_key_0", "core.pager")
+    first = lw.run(["-v", "--cache", "--allow-variable", "GIT_CONFIG_KEY_0", lw.name("web"), "--", "true"])
+    assert first.returncode == 0 and "cached as" in first.err, first
+    marker = lw.marker()
+    r = lw.run(["--cache", lw.name("web"), "--", *marker.argv])
+    refused(r, marker, lw.name("web/git_config_key_0"), "GIT_CONFIG_KEY_0")
 
 
 # ------------------------------------------------------------------ a tampered cache entry

@@ -15,11 +15,14 @@ struct EnvCommand: ParsableCommand {
         Every value comes back exactly: dotenv is read back unchanged by python-dotenv and docker \
         compose (a value that some reader would expand, such as one with ${...}, is named on \
         stderr). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
-        run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object.
+        run as code is named on stderr); shell is quoted so that bash, dash, zsh and fish read every \
+        value back exactly and run nothing (quotes and backslashes in double quotes, everything else \
+        in single quotes); JSON is one object.
 
         Examples:
           lwexec env /non-prod/backend > .env
           eval "$(lwexec env /non-prod/backend --format shell)"
+          lwexec env /non-prod/backend --format shell | source     # fish
           lwexec env /non-prod/shared /non-prod/backend --format json | jq keys
         """)
 
