@@ -6,7 +6,11 @@ public struct KeyringError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var errno: Int32
 
-    public var description: String { "\(operation): \(String(cString: strerror(errno)))" }
+    public var description: String {
+        let text = "\(operation): \(String(cString: strerror(errno)))"
+        // The kernel's per-user key quota: 20,000 bytes and 200 keys for a user other than root by default.
+        return errno == EDQUOT ? text + " (your key quota: /proc/sys/kernel/keys/maxbytes and maxkeys)" : text
+    }
 
     /// Errors that mean "no keyring here" (seccomp, quota, old kernel) rather than a bug.
     public var isUnavailable: Bool { [EDQUOT, EPERM, ENOSYS, EACCES, ENOMEM].contains(errno) }
