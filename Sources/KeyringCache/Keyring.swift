@@ -6,7 +6,11 @@ public struct KeyringError: Error, Sendable, CustomStringConvertible {
     public var operation: String
     public var errno: Int32
 
-    public var description: String { "\(operation): \(String(cString: strerror(errno)))" }
+    public var description: String {
+        let text = "\(operation): \(String(cString: strerror(errno)))"
+        // The kernel's per-user key quota: 20,000 bytes and 200 keys for a user other than root by default.
+        return errno == EDQUOT ? text + " (your key quota: /proc/sys/kernel/keys/maxbytes and maxkeys)" : text
+    }
 
     /// Errors that mean "no keyring here" (seccomp, quota, old kernel) rather than a bug.
     public var isUnavailable: Bool { [EDQUOT, EPERM, ENOSYS, EACCES, ENOMEM].contains(errno) }
@@ -60,8 +64,18 @@ public struct Keyring: Sendable {
 
     /// Removes the key with this description, if present.
     public func remove(_ description: String) {
+        if let id = find(description) { unlink(id) }
+    }
+
+    /// The `user` key with this description, if present.
+    public func find(_ description: String) -> key_serial_t? {
         let id = keyctl_search(serial, "user", description, 0)
-        if id >= 0 { _ = keyctl_unlink(key_serial_t(id), serial) }
+        return id >= 0 ? key_serial_t(id) : nil
+    }
+
+    /// Unlinks one key from this keyring (the kernel frees it once nothing else links it).
+    public func unlink(_ id: key_serial_t) {
+        _ = keyctl_unlink(id, serial)
     }
 
     /// Unlinks this keyring from the user keyring (tests clean up with it).
@@ -69,25 +83,42 @@ public struct Keyring: Sendable {
         _ = keyctl_unlink(serial, KEY_SPEC_USER_KEYRING)
     }
 
-    /// Descriptions of every `user` key directly in the keyring.
-    public func descriptions() -> [String] {
+    /// One key linked directly in the keyring, as `keyctl describe` names it.
+    public struct Key: Sendable {
+        public var id: key_serial_t
+        /// `user` for everything lwexec writes.
+        public var type: String
+        public var description: String
+    }
+
+    /// Every key directly in the keyring, of any type (one this process may not view is left out:
+    /// it has no description to go by).
+    public func keys() -> [Key] {
         var buffer: UnsafeMutableRawPointer?
         let n = keyctl_read_alloc(serial, &buffer)
         guard n >= 0, let buffer else { return [] }
         defer { free(buffer) }
         let ids = UnsafeRawBufferPointer(start: buffer, count: Int(n)).bindMemory(to: key_serial_t.self)
-        var out: [String] = []
+        var out: [Key] = []
         for id in ids {
             var desc: UnsafeMutablePointer<CChar>?
             guard keyctl_describe_alloc(id, &desc) >= 0, let desc else { continue }
             defer { free(desc) }
             // "type;uid;gid;perm;description"
             let parts = String(cString: desc).split(separator: ";", maxSplits: 4, omittingEmptySubsequences: false)
-            if parts.count == 5, parts[0] == "user" { out.append(String(parts[4])) }
+            if parts.count == 5 { out.append(Key(id: id, type: String(parts[0]), description: String(parts[4]))) }
         }
         return out
     }
 
-    /// The largest payload one `user` key holds.
+    /// Descriptions of every `user` key directly in the keyring.
+    public func descriptions() -> [String] {
+        keys().filter { $0.type == "user" }.map { $0.description }
+    }
+
+    /// The largest payload one `user` key holds (the kernel's `user` key type refuses more: EINVAL).
     public static let maxPayload = 32_767
+
+    /// What every key lwexec writes is named with.
+    public static let ownPrefix = "lwexec:"
 }

@@ -11,16 +11,19 @@ public enum LaunchError: Error, Equatable, Sendable {
     case notExecutable(command: String, reason: String)
     /// `posix_spawn` failed for another reason, such as running out of memory or processes (exit 126).
     case spawnFailed(command: String, errno: Int32)
+    /// The kernel refused the arguments and environment as too large (E2BIG), with why (exit 126, as
+    /// env(1) and the shells exit for it: the command exists but cannot be started this way).
+    case tooLarge(command: String, space: ArgumentSpace)
 
     /// The status lwexec exits with for this failure: 127 for `notFound`, 126 otherwise.
     public var exitCode: Int32 {
         switch self {
         case .notFound: return 127
-        case .notExecutable, .spawnFailed: return 126
+        case .notExecutable, .spawnFailed, .tooLarge: return 126
         }
     }
 
-    /// A single line for stderr in the usual shell shape, e.g. `lwexec: mycmd: command not found`.
+    /// The first (often only) line for stderr in the usual shell shape, e.g. `lwexec: mycmd: command not found`.
     ///
     /// Control characters in the command are shown as `?` so the message stays on one line.
     public var message: String {
@@ -33,7 +36,15 @@ public enum LaunchError: Error, Equatable, Sendable {
             return "lwexec: \(oneLine(command)): \(oneLine(reason))"
         case .spawnFailed(let command, let code):
             return "lwexec: \(oneLine(command)): cannot run: \(errorText(code))"
+        case .tooLarge(let command, let space):
+            return "lwexec: \(oneLine(command)): cannot run: \(oneLine(space.message))"
         }
+    }
+
+    /// A second line on what to do, when there is one (`lwexec: ` included).
+    public var hint: String? {
+        guard case .tooLarge(_, let space) = self, let hint = space.hint else { return nil }
+        return "lwexec: " + oneLine(hint)
     }
 }
 

@@ -28,7 +28,7 @@ public enum Launcher {
     /// (libdispatch and Swift concurrency workers do). Signals that are SIG_IGN when it is called are
     /// taken as inherited from lwexec's parent and stay ignored in the child, so code that ran before
     /// must restore any SIG_IGN it set itself (SIGPIPE, typically). Failures to start exit 127 or 126
-    /// with a one-line message on stderr.
+    /// with a one-line message on stderr (two for E2BIG: why, and what to do; `ArgumentSpace`).
     public static func runAndExit(_ spec: LaunchSpec) -> Never {
         runAndExit(spec, options: SupervisionOptions())
     }
@@ -60,6 +60,9 @@ public enum Launcher {
         }
         switch result {
         case .success(let child): return .success(child)
+        case .failure(let e) where e.code == E2BIG:
+            // Worked out now, not before: a launch that works pays nothing for the diagnosis.
+            return .failure(.tooLarge(command: command, space: ArgumentSpace.diagnose(path: path, spec: spec)))
         case .failure(let e): return .failure(spawnError(e.code, command: command, path: path))
         }
     }
@@ -292,6 +295,7 @@ public enum Launcher {
 
     static func fail(_ error: LaunchError) -> Never {
         report(error.message)
+        if let hint = error.hint { report(hint) }
         exit(error.exitCode)
     }
 

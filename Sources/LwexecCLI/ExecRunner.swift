@@ -76,6 +76,8 @@ enum SecretPipeline {
         do {
             try ResolutionCache.open(create: true)?.store(entry, key: description)
             log.debug("cached as \(description) for \(settings.ttl) s")
+        } catch let error as CacheStoreError {
+            log.debug("\(error)")  // "not cached: the entry is N bytes, over ..." or "cache not used: ..."
         } catch {
             log.debug("cache not used: \(error)")
         }

@@ -68,8 +68,60 @@ import SecretResolution
             #expect(cache.entries().count == 2)
             #expect(cache.invalidate(secretName: "/np/app/a") == 1)
             #expect(cache.entries().map(\.key) == ["lwexec:v1:env:two"])
-            #expect(cache.clear(prefix: "/np") == 1)
+            #expect(cache.clear(prefix: "/np") == ResolutionCache.Cleared(entries: 1, unreadable: 0))
             #expect(cache.entries().isEmpty)
+        }
+    }
+
+    @Test func anEntryOverWhatIsReadBackIsNotWrittenAndTheOldOneGoes() throws {
+        try withCache { cache in
+            let key = "lwexec:v1:env:huge"
+            try cache.store(entry([("A", "small")]), key: key)
+            // Just over 63 keys' worth once encoded: refused, and the entry that was there goes too.
+            let big = entry([("A", String(repeating: "x", count: ResolutionCache.maxEntryBytes))])
+            #expect(throws: CacheStoreError.self) { try cache.store(big, key: key) }
+            do {
+                try cache.store(big, key: key)
+            } catch {
+                #expect("\(error)".hasPrefix("not cached: the entry is 2,064,") == true)
+                #expect("\(error)".hasSuffix("bytes, over the 2,064,321-byte limit of the keyring cache (63 keys of 32,767 bytes); nothing was stored"))
+            }
+            #expect(cache.keyring.descriptions().filter { $0.hasPrefix(key) }.isEmpty)
+            // The largest that fits is stored and read back.
+            let fits = entry([("A", String(repeating: "y", count: ResolutionCache.maxEntryBytes - 400))])
+            try cache.store(fits, key: key)
+            #expect(cache.keyring.descriptions().filter { $0.hasPrefix(key + "#") }.count == ResolutionCache.maxParts)
+            #expect(cache.load(key) == fits)
+            // A shorter entry under the same key leaves none of the longer one's parts behind.
+            try cache.store(entry([("A", "short again")]), key: key)
+            #expect(cache.keyring.descriptions().filter { $0.hasPrefix(key) } == [key])
+        }
+    }
+
+    @Test func theInventoryShowsAndClearRemovesWhatCannotBeRead() throws {
+        try withCache { cache in
+            let ring = cache.keyring
+            try cache.store(entry([("A", "1")], prefixes: ["/np/app"]), key: "lwexec:v1:env:good")
+            try ring.write("lwexec:v1:env:headless", Array("P2:abc".utf8), timeout: 60)
+            try ring.write("lwexec:v1:env:tampered", Array(#"{"v":1,"prefixes":["/np/app"],"vars":[["1X","v","/np/app/x",false]]}"#.utf8), timeout: 60)
+            try ring.write("lwexec:v1:env:other", Array(#"{"prefixes":["/np/other"]}"#.utf8), timeout: 60)
+            try ring.write("lwexec:v1:env:orphan#0", Array("{".utf8), timeout: 60)
+            try ring.write("lwexec:v2:future", Array("?".utf8), timeout: 60)
+            try ring.write("lwexec:v1:names:list", Array("v1\na".utf8), timeout: 60)
+            try ring.write("not-lwexec", Array("kept".utf8), timeout: 60)
+            let rows = cache.inventory()
+            #expect(rows.map(\.key) == ["lwexec:v1:env:good", "lwexec:v1:env:headless", "lwexec:v1:env:orphan",
+                                        "lwexec:v1:env:other", "lwexec:v1:env:tampered", "lwexec:v2:future"])
+            let reasons = rows.map { row -> String in
+                if case .unreadable(let reason, _) = row.state { return reason }
+                return "readable"
+            }
+            #expect(reasons == ["readable", "its parts are missing", "parts without a head", "not a valid entry",
+                                "not a valid entry", "not a key this lwexec writes"])
+            // By prefix: the readable entry and the tampered one that still names it.
+            #expect(cache.clear(prefix: "/np/app/") == ResolutionCache.Cleared(entries: 2, unreadable: 1))
+            #expect(cache.clear(prefix: nil) == ResolutionCache.Cleared(entries: 4, unreadable: 4))
+            #expect(ring.descriptions().sorted() == ["lwexec:v1:names:list", "not-lwexec"])
         }
     }
 

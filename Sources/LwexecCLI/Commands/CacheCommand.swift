@@ -15,7 +15,9 @@ struct CacheCommand: ParsableCommand {
         subcommands: [CacheListCommand.self, CacheClearCommand.self])
 }
 
-/// `lwexec cache list`: entries, their identity hash, prefixes, age and expiry — never values.
+/// `lwexec cache list`: entries, their identity hash, prefixes, age and expiry — never values. An
+/// entry lwexec cannot read (parts gone, rewritten, too large, another version's key) is listed as
+/// unreadable, with why and, when what is left of it says, what it was for.
 struct CacheListCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List cached entries (never their values).")
 
@@ -24,43 +26,74 @@ struct CacheListCommand: ParsableCommand {
 
     func run() throws {
         let now = Clock.epochSeconds()
-        let entries = (try? ResolutionCache.open(create: false))??.entries() ?? []
+        let stored = (try? ResolutionCache.open(create: false))??.inventory() ?? []
         if json {
-            print(JSON.serialize(.array(entries.map { key, e in
-                .object(["Key": .string(key), "Identity": .string(e.identityHash), "Prefixes": .array(e.prefixes.map { .string($0) }),
-                         "Secrets": .array(e.secrets.map { .string($0) }), "Variables": .number(String(e.resolution.variables.count)),
-                         "Created": .number(String(e.created)), "FreshUntil": .number(String(e.created + e.ttl)),
-                         "StaleUntil": .number(String(e.created + e.ttl + e.staleIfError))])
-            })))
+            print(JSON.serialize(.array(stored.map { Self.json($0) })))
             return
         }
-        if entries.isEmpty { print("no cached entries"); return }
+        if stored.isEmpty { print("no cached entries"); return }
         var rows = [["IDENTITY", "PREFIXES / SECRETS", "VARS", "AGE", "STATE"]]
-        for (_, e) in entries {
-            let what = (e.prefixes + e.secrets.map { "--secret " + $0 }).joined(separator: " ")
-            let state = e.isFresh(at: now) ? "fresh \(e.created + e.ttl - now)s" : "stale \(e.created + e.ttl + e.staleIfError - now)s"
-            rows.append([e.identityHash, what, String(e.resolution.variables.count), "\(now - e.created)s", state])
+        for s in stored {
+            switch s.state {
+            case .readable(let e):
+                let state = e.isFresh(at: now) ? "fresh \(e.created + e.ttl - now)s" : "stale \(e.created + e.ttl + e.staleIfError - now)s"
+                rows.append([e.identityHash, Self.what(e.prefixes, e.secrets), String(e.resolution.variables.count),
+                             "\(now - e.created)s", state])
+            case .unreadable(let reason, let purpose):
+                let what = purpose.map { Self.what($0.prefixes, $0.secrets) + " " } ?? ""
+                rows.append(["-", what + "(" + s.key + ")", "-", "-", "unreadable: " + reason])
+            }
         }
         print(TextTable.render(rows), terminator: "")
+    }
+
+    static func what(_ prefixes: [String], _ secrets: [String]) -> String {
+        (prefixes + secrets.map { "--secret " + $0 }).joined(separator: " ")
+    }
+
+    static func json(_ s: ResolutionCache.Stored) -> JSONValue {
+        switch s.state {
+        case .readable(let e):
+            return .object(["Key": .string(s.key), "Readable": .bool(true), "Identity": .string(e.identityHash),
+                            "Prefixes": .array(e.prefixes.map { .string($0) }), "Secrets": .array(e.secrets.map { .string($0) }),
+                            "Variables": .number(String(e.resolution.variables.count)), "Created": .number(String(e.created)),
+                            "FreshUntil": .number(String(e.created + e.ttl)),
+                            "StaleUntil": .number(String(e.created + e.ttl + e.staleIfError))])
+        case .unreadable(let reason, let purpose):
+            var doc: [String: JSONValue] = ["Key": .string(s.key), "Readable": .bool(false), "Reason": .string(reason)]
+            if let purpose {
+                doc["Prefixes"] = .array(purpose.prefixes.map { .string($0) })
+                doc["Secrets"] = .array(purpose.secrets.map { .string($0) })
+            }
+            return .object(doc)
+        }
     }
 }
 
 /// `lwexec cache clear [PREFIX]`.
 struct CacheClearCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "clear", abstract: "Drop cached entries: all (with cached temporary credentials and completion names), or those under a prefix.")
+    static let configuration = CommandConfiguration(
+        commandName: "clear",
+        abstract: "Drop cached entries: all (with cached temporary credentials and completion names), or those under a prefix.",
+        discussion: """
+        Without a prefix every key lwexec keeps goes, whether it can be read or not. With one, the \
+        entries resolved for it or below, and the unreadable ones whose remains still name it.
+        """)
 
     @Argument(help: ArgumentHelp("Only entries for this prefix or below.", valueName: "prefix"), completion: .cachedPrefixOrName)
     var prefix: String?
 
     func run() throws {
-        let n = (try? ResolutionCache.open(create: false))??.clear(prefix: prefix) ?? 0
+        let cleared = (try? ResolutionCache.open(create: false))??.clear(prefix: prefix) ?? ResolutionCache.Cleared()
+        let n = cleared.entries
+        let entries = "cleared \(n) entr\(n == 1 ? "y" : "ies")" + (cleared.unreadable > 0 ? " (\(cleared.unreadable) unreadable)" : "")
         guard prefix == nil else {
-            print("cleared \(n) entr\(n == 1 ? "y" : "ies")")
+            print(entries)
             return
         }
         ((try? NameListCache.open(create: false)) ?? nil)?.clear()  // completion's name lists
         let credentials = KeyringCredentialCache(log: Logger()).clear()
-        print("cleared \(n) entr\(n == 1 ? "y" : "ies") and \(credentials) cached credential\(credentials == 1 ? "" : "s")")
+        print("\(entries) and \(credentials) cached credential\(credentials == 1 ? "" : "s")")
     }
 }
 
