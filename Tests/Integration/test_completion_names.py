@@ -35,11 +35,12 @@ def test_cold_then_warm_from_the_keyring(lw: LW):
     assert cold.returncode == 0 and cold.err == "", cold
     assert cold.out.split() == [f"{lw.root}/backend/", f"{lw.root}/frontend/"]
     assert any(k.startswith("lwexec:v1:names:") for k in names_keys())
-    warm, warm_s = min((ask(lw, f"{lw.root}/b") for _ in range(10)), key=lambda x: x[1])
+    # Served from the keyring, not the network: every request would go to a dead proxy now. (How fast
+    # is bench's business, not a timed assertion here.)
+    dead = {"http_proxy": "http://127.0.0.1:9", "no_proxy": "", "NO_PROXY": ""}
+    warm, warm_s = ask(lw, f"{lw.root}/b", extra_env=dead)
     assert warm.out.split() == [f"{lw.root}/backend/"], warm
     print(f"cold {cold_s * 1000:.0f} ms, warm {warm_s * 1000:.0f} ms")
-    assert cold_s < 1.0
-    assert warm_s < 0.05
     # A write drops the lists: the new secret shows at the next Tab.
     w = lw.run(["write", lw.name("billing/api_key"), "--force"], input="v-4234567890")
     assert w.returncode == 0, w
