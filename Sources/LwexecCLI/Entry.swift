@@ -22,9 +22,9 @@ public enum LwexecMain {
         if let failure = CommandLineHabits.typo(typed, subcommands: names.sorted()) { Failure.exit(failure.message, hint: failure.hint) }
         let head = CommandLineHabits.moveGlobalOptions(typed, subcommands: names)
         if typed.first == "help", typed.count > 1, !names.contains(typed[1]) {
-            let near = CommandLineHabits.typo([typed[1]], subcommands: names.sorted())
-            Failure.exit("no such command: \(typed[1])", hint: near?.message.split(separator: ";").last.map { String($0.dropFirst()) }
-                         ?? "lwexec --help lists the commands")
+            let near = CommandLineHabits.suggestions(for: typed[1], subcommands: names.sorted())
+            Failure.exit("no such command: \(typed[1])",
+                         hint: near.isEmpty ? "lwexec --help lists the commands" : CommandLineHabits.didYouMean(near))
         }
         if command == nil, !names.contains(head.first ?? "") || head.first == "exec",
            let failure = CommandLineHabits.missingTerminator(head) {
@@ -52,9 +52,9 @@ public enum LwexecMain {
         }
     }
 
-    /// Names of the subcommands, from the parser's own definition.
+    /// Names of the subcommands and their aliases (`export` for `env`), from the parser's own definition.
     static var subcommandNames: Set<String> {
-        Set(RootCommand.configuration.subcommands.map { $0._commandName } + ["help"])
+        Set(RootCommand.configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"])
     }
 
     /// The arguments before the first `--`, and those after it (nil when there is no `--`).

@@ -7,21 +7,22 @@ import EnvFormats
 struct EnvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "env",
-        abstract: "Print the environment exec would inject, as dotenv, shell or JSON.",
+        abstract: "Print the environment exec would inject, as dotenv, shell or JSON (alias: export).",
         discussion: """
         Resolves exactly as exec does (same prefixes, --secret, --recursive, --env-prefix, \
         --expand-json, cache) and prints only the resolved variables: nothing inherited.
 
         Every value comes back exactly: dotenv is read back unchanged by python-dotenv and docker \
         compose (a value that some reader would expand, such as one with ${...}, is named on \
-        stderr). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
+        stderr). `lwexec export` is the same command (chamber's name for it). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
         run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object.
 
         Examples:
           lwexec env /non-prod/backend > .env
           eval "$(lwexec env /non-prod/backend --format shell)"
           lwexec env /non-prod/shared /non-prod/backend --format json | jq keys
-        """)
+        """,
+        aliases: ["export"])
 
     enum Format: String, CaseIterable, ExpressibleByArgument {
         case dotenv, shell, json

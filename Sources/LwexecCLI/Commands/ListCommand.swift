@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
         discussion: """
         Shows each secret directly under PREFIX (all depths with --recursive), the variable exec \
         would put it in, when it last changed, whether rotation is on and when it rotates next. \
-        Values are never fetched. A table for people; --json for scripts (dates in ISO 8601, UTC).
+        Values are never fetched. A table for people; --json for scripts (dates in ISO 8601, UTC; tags too).
 
         Examples:
           lwexec list /non-prod/backend
@@ -39,7 +39,7 @@ struct ListCommand: ParsableCommand {
                     "LastChangedDate": JSONOutput.date(e.secret.lastChangedDate),
                     "RotationEnabled": .bool(e.secret.rotationEnabled),
                     "NextRotationDate": JSONOutput.date(e.secret.rotationEnabled ? e.secret.nextRotationDate : nil),
-                    "Description": JSONOutput.string(e.secret.description),
+                    "Description": JSONOutput.string(e.secret.description), "Tags": JSONOutput.tags(e.secret.tags),
                 ])
             })))
             return
