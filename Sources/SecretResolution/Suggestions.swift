@@ -1,6 +1,7 @@
 /// "Did you mean ...?" for a prefix that matched nothing.
 public enum Suggestions {
-    /// Up to three existing prefixes (the folders of `names`) closest to `prefix` by edit distance.
+    /// Up to three existing prefixes (the folders of `names`, not those above `prefix`) closest to
+    /// `prefix` by edit distance.
     public static func closestPrefixes(to prefix: String, names: [String], limit: Int = 3) -> [String] {
         var folders = Set<String>()
         for name in names {
@@ -12,6 +13,8 @@ public enum Suggestions {
             }
         }
         folders.remove(prefix)
+        // A folder above what was typed is no spelling of it (`/a` for `/a/backnd`): leave it out.
+        folders = folders.filter { !prefix.hasPrefix($0 + "/") }
         let target = Array(prefix.utf8)
         let budget = max(3, target.count / 3)
         let scored = folders.map { f -> (String, Int) in
