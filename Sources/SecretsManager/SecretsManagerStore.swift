@@ -77,9 +77,7 @@ public final class SecretsManagerStore: SecretStore {
             case .success(let json):
                 let page = try decode(json)
                 for err in page.errors {
-                    if err.code == "ResourceNotFoundException" {
-                        throw ResolutionError("secret \(err.secretID) was not found", hint: "check the name and the region")
-                    }
+                    if err.code == "ResourceNotFoundException" { throw notFound(err.secretID) }
                     throw ResolutionError("cannot read secret \(err.secretID): \(err.code): \(err.message)",
                                           hint: ErrorHints.hint(code: err.code, call: .secretsManager(operation: "GetSecretValue", listing: false),
                                                     subject: err.secretID))
@@ -194,7 +192,7 @@ public final class SecretsManagerStore: SecretStore {
             guard Self.answers(v, id: name) else { throw unasked(v.name, call: "GetSecretValue", asked: name) }
             return v
         case .failure(let e) where e.code == "ResourceNotFoundException":
-            throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
+            throw notFound(name)
         case .failure(let e):
             throw describe(e, subject: "secret \(name)")
         }

@@ -74,7 +74,7 @@ struct DeleteCommand: ParsableCommand {
     func deleteSecret(ctx: ManagementContext) throws {
         let mode: DeletionMode = forceDeleteWithoutRecovery ? .withoutRecovery : .recoveryWindow(days: recoveryDays ?? 30)
         guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw CommandFailure("secret \(name) was not found", hint: "check the name and the region")
+            throw ServiceErrors.notFound(name, sm: ctx.sm)
         }
         if d.deletedDate != nil { throw CommandFailure("\(name) is already scheduled for deletion") }
         if !yes {

@@ -61,9 +61,11 @@ struct LintCommand: ParsableCommand {
         let auditor = Auditor(naming: NamingGate(env: ctx.env).policy)
         var seen = Set<String>(), secrets: [SecretDescription] = [], empty: [Finding] = []
         for p in prefixes {
-            let all = PrefixMatching.normalize(p) == "/"
-                ? try ctx.sm.listSecretDescriptions(namePrefix: nil)
-                : try SecretListing.under(p, recursive: true, sm: ctx.sm).map(\.secret)
+            let all = try ServiceErrors.aboutPrefix(p) {
+                PrefixMatching.normalize(p) == "/"
+                    ? try ctx.sm.listSecretDescriptions(namePrefix: nil)
+                    : try SecretListing.under(p, recursive: true, sm: ctx.sm).map(\.secret)
+            }
             // An audit of nothing is no pass: a typo in a CI audit (`lint /prd`) would otherwise pass.
             if all.isEmpty && !allowEmpty { empty.append(Self.emptyPrefix(p, ctx: ctx)) }
             for s in all where seen.insert(s.name).inserted { secrets.append(s) }

@@ -32,7 +32,7 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        let all = try SecretListing.under(prefix, recursive: true, sm: ctx.sm)
+        let all = try ServiceErrors.aboutPrefix(prefix) { try SecretListing.under(prefix, recursive: true, sm: ctx.sm) }
         let entries = recursive ? all : all.filter(\.direct)
         if json {
             StandardOutput.write(JSONOutput.render(.array(entries.map { e in
