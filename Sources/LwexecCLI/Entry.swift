@@ -48,7 +48,9 @@ public enum LwexecMain {
                 print(RootCommand.fullMessage(for: error))
                 exit(0)
             }
-            Failure.exit(RootCommand.message(for: error), hint: "run lwexec --help for usage")
+            let message = RootCommand.message(for: error)
+            if let (option, hint) = OptionHints.unknown(message, head: head) { Failure.exit("unknown option '\(option)'", hint: hint) }
+            Failure.exit(message, hint: "run lwexec --help for usage")
         }
     }
 

@@ -193,7 +193,7 @@ def test_env_json_tag_json_and_delete_json(lw: LW):
     assert r.returncode == 0, r
     assert json.loads(r.out) == {"Name": name, "DryRun": False, "Description": None, "Tags": [
         {"Key": "Environment", "Value": "non-prod"}, {"Key": "ManagedBy", "Value": "Manual"},
-        {"Key": "SecretType", "Value": "api_key"}, {"Key": "Service", "Value": f"t{lw.uid}"},
+        {"Key": "SecretType", "Value": "backend_api_key"}, {"Key": "Service", "Value": f"t{lw.uid}"},
         {"Key": "Team", "Value": "payments"}]}, r
     r = lw.run(["delete", name, "--yes", "--json"])
     assert r.returncode == 0, r
@@ -209,11 +209,11 @@ def test_output_json_and_unknown_options_name_the_subcommands_options(lw: LW):
         assert r.err.splitlines()[1] == "lwexec: use --json for JSON (lwexec list --help lists its options)", r
     r = lw.run(["list", lw.root, "--recursve"])
     assert r.returncode == 125, r
-    assert r.err.splitlines() == ["lwexec: Unknown option '--recursve'",
+    assert r.err.splitlines() == ["lwexec: unknown option '--recursve'",
                                   "lwexec: did you mean --recursive? (lwexec list --help lists its options)"], r
     r = lw.run(["--cahce", lw.root, "--", "true"])
     assert r.returncode == 125, r
-    assert r.err.splitlines() == ["lwexec: Unknown option '--cahce'",
+    assert r.err.splitlines() == ["lwexec: unknown option '--cahce'",
                                   "lwexec: did you mean --cache? (lwexec exec --help lists its options)"], r
     r = lw.run(["generate", "--output", "json"])
     assert r.returncode == 125, r

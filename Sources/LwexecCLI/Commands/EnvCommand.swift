@@ -20,7 +20,7 @@ struct EnvCommand: ParsableCommand {
         Examples:
           lwexec env /non-prod/backend > .env
           eval "$(lwexec env /non-prod/backend --format shell)"
-          lwexec env /non-prod/shared /non-prod/backend --format json | jq keys
+          lwexec env /non-prod/shared /non-prod/backend --json | jq keys
         """,
         aliases: ["export"])
 
@@ -28,12 +28,19 @@ struct EnvCommand: ParsableCommand {
         case dotenv, shell, json
     }
 
-    @Option(help: ArgumentHelp("Output format.", valueName: "format"))
-    var format: Format = .dotenv
+    @Option(help: ArgumentHelp("Output format: dotenv (default), shell or json.", valueName: "format"))
+    var format: Format?
+
+    @Flag(help: "Print JSON (the same as --format json).")
+    var json = false
 
     @OptionGroup var resolution: ResolutionOptions
     @OptionGroup var cache: CacheOptions
     @OptionGroup var common: CommonOptions
+
+    func validate() throws {
+        if json, let format, format != .json { throw ValidationError("--json and --format \(format.rawValue) cannot be used together") }
+    }
 
     func run() throws {
         var o = ExecOptions()
@@ -48,7 +55,7 @@ struct EnvCommand: ParsableCommand {
         try RequiredVariables.check(o, environment: result.variables.map { (Array($0.name.utf8), Array($0.value.utf8)) })
         for n in result.notices { log.notice(n) }
         let variables = result.variables.map { ($0.name, $0.value) }
-        switch format {
+        switch json ? .json : format ?? .dotenv {
         case .dotenv:
             do {
                 let out = try DotenvWriter.render(variables)
