@@ -17,6 +17,9 @@ struct EnvCommand: ParsableCommand {
         stderr). `lwexec export` is the same command (chamber's name for it). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
         run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object.
 
+        Written to a file (> .env), the values are a plaintext copy on disk: lwexec makes the file \
+        readable by its owner only (mode 0600) and says so; `lwexec PREFIX -- CMD` needs no copy.
+
         Examples:
           lwexec env /non-prod/backend > .env
           eval "$(lwexec env /non-prod/backend --format shell)"
@@ -55,19 +58,23 @@ struct EnvCommand: ParsableCommand {
         try RequiredVariables.check(o, environment: result.variables.map { (Array($0.name.utf8), Array($0.value.utf8)) })
         for n in result.notices { log.notice(n) }
         let variables = result.variables.map { ($0.name, $0.value) }
+        let text: String
         switch json ? .json : format ?? .dotenv {
         case .dotenv:
             do {
                 let out = try DotenvWriter.render(variables)
                 for c in out.caveats { log.notice("note: \(c)") }
-                StandardOutput.write(out.text)
+                text = out.text
             } catch {
                 throw CommandFailure("\(error)")
             }
         case .shell:
-            StandardOutput.write(ShellWriter.render(variables))
+            text = ShellWriter.render(variables)
         case .json:
-            StandardOutput.write(JSONEnvWriter.render(variables))
+            text = JSONEnvWriter.render(variables)
         }
+        PlaintextOutput.guardFile(instead: (["lwexec"] + resolution.prefixes + resolution.secret.flatMap { ["--secret", $0] })
+            .map(ShellWriter.quoteIfNeeded).joined(separator: " "), log: log)
+        StandardOutput.write(text)
     }
 }

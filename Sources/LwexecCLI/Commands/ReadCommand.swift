@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSClient
+import EnvFormats
 import LWCrypto
 import SecretsManager
 
@@ -44,6 +45,7 @@ struct ReadCommand: ParsableCommand {
             try ctx.sm.send(SecretsManagerClient.getCall(id: name, versionID: versionID, stage: stage))
         }
         let value = try SecretsManagerClient.getValue(answer)
+        PlaintextOutput.guardFile(instead: "lwexec --secret " + ShellWriter.quoteIfNeeded(name), log: ctx.log)
         if json {
             var record: [String: JSONValue] = [
                 "Name": .string(value.name), "ARN": JSONOutput.string(value.arn), "VersionId": JSONOutput.string(value.versionID),
