@@ -147,8 +147,8 @@ enum CommandLineHabits {
     Run a command with AWS Secrets Manager secrets in its environment, e.g.
       lwexec /non-prod/backend -- python manage.py runserver
 
-    Subcommands: exec env (export) list read describe history write import tag rotate delete generate lint
-                whoami cache version
+    Subcommands: exec env export list read describe history write import tag rotate delete generate
+                lint whoami cache version
     See lwexec --help, lwexec help <subcommand>, or man lwexec.
 
     """

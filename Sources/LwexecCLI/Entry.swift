@@ -54,9 +54,9 @@ public enum LwexecMain {
         }
     }
 
-    /// Names of the subcommands and their aliases (`export` for `env`), from the parser's own definition.
+    /// Names of the subcommands, from the parser's own definition.
     static var subcommandNames: Set<String> {
-        Set(RootCommand.configuration.subcommands.flatMap { [$0._commandName] + $0.configuration.aliases } + ["help"])
+        Set(RootCommand.configuration.subcommands.map { $0._commandName } + ["help"])
     }
 
     /// The arguments before the first `--`, and those after it (nil when there is no `--`).

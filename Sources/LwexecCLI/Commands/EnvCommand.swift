@@ -7,15 +7,16 @@ import EnvFormats
 struct EnvCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "env",
-        abstract: "Print the environment exec would inject, as dotenv, shell or JSON (alias: export).",
+        abstract: "Print the environment exec would inject, as dotenv, shell or JSON.",
         discussion: """
         Resolves exactly as exec does (same prefixes, --secret, --recursive, --env-prefix, \
         --expand-json, cache) and prints only the resolved variables: nothing inherited.
 
         Every value comes back exactly: dotenv is read back unchanged by python-dotenv and docker \
         compose (a value that some reader would expand, such as one with ${...}, is named on \
-        stderr). `lwexec export` is the same command (chamber's name for it). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
-        run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object.
+        stderr). Dotenv is for dotenv readers, not for `source` in a shell (a value that a shell would \
+        run as code is named on stderr); shell is single-quoted and safe to eval; JSON is one object. \
+        `lwexec export` is the same command (chamber's name for it).
 
         Written to a file (> .env), the values are a plaintext copy on disk: lwexec makes the file \
         readable by its owner only (mode 0600) and says so; `lwexec PREFIX -- CMD` needs no copy.
@@ -24,9 +25,31 @@ struct EnvCommand: ParsableCommand {
           lwexec env /non-prod/backend > .env
           eval "$(lwexec env /non-prod/backend --format shell)"
           lwexec env /non-prod/shared /non-prod/backend --json | jq keys
-        """,
-        aliases: ["export"])
+        """)
 
+    @OptionGroup var arguments: EnvArguments
+
+    func validate() throws { try arguments.validate() }
+
+    func run() throws { try arguments.run() }
+}
+
+/// `lwexec export PREFIX...`: chamber's name for `env`, the same options and output.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "The same as env (chamber's name for it).",
+        discussion: "Everything as lwexec env: see lwexec env --help.")
+
+    @OptionGroup var arguments: EnvArguments
+
+    func validate() throws { try arguments.validate() }
+
+    func run() throws { try arguments.run() }
+}
+
+/// What `env` and `export` take, and what they do.
+struct EnvArguments: ParsableArguments {
     enum Format: String, CaseIterable, ExpressibleByArgument {
         case dotenv, shell, json
     }

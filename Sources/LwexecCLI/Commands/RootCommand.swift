@@ -17,7 +17,7 @@ struct RootCommand: ParsableCommand {
         """,
         version: LwexecVersion.string,
         // Running first, then reading, then changing secrets, then the tools around them.
-        subcommands: [ExecCommand.self, EnvCommand.self,
+        subcommands: [ExecCommand.self, EnvCommand.self, ExportCommand.self,
                       ListCommand.self, ReadCommand.self, DescribeCommand.self, HistoryCommand.self,
                       WriteCommand.self, ImportCommand.self, TagCommand.self, RotateCommand.self, DeleteCommand.self,
                       GenerateCommand.self, LintCommand.self, WhoamiCommand.self, CacheCommand.self, VersionCommand.self],
