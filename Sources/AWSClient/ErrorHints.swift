@@ -18,6 +18,13 @@ public enum ErrorHints {
 
     static let whoami = "(`lwexec whoami` shows who you are)"
 
+    /// `hint` without the pointer at `lwexec whoami`, for what whoami itself says when it fails
+    /// (finding credentials, e.g. a role's source, goes through the same table).
+    public static func withoutWhoami(_ hint: String?) -> String? {
+        guard let hint, hint.hasSuffix(" " + whoami) else { return hint }
+        return String(hint.dropLast(whoami.count + 1))
+    }
+
     /// What to do about `code` from `call` on `subject` (a role ARN, a secret name, a prefix).
     public static func hint(code: String, call: Call, subject: String) -> String? {
         let sts = call == .assumeRole || call == .assumeRoleWithWebIdentity

@@ -32,5 +32,8 @@ import Testing
         }
         #expect(ErrorHints.hint(code: "InvalidClientTokenId", call: .getCallerIdentity, subject: "the caller")
                 == "the access key id is not known to AWS: check AWS_PROFILE and your keys")
+        #expect(ErrorHints.withoutWhoami(ErrorHints.hint(code: "InvalidClientTokenId", call: .assumeRole, subject: "r"))
+                == "the source credentials are not valid: check them")
+        #expect(ErrorHints.withoutWhoami("check the network") == "check the network")
     }
 }

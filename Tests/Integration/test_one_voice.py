@@ -179,6 +179,17 @@ def test_whoami_failing_does_not_suggest_whoami(lw: LW):
     assert r.err.splitlines()[-1] == "lwexec: the access key id is not known to AWS: check AWS_PROFILE and your keys", r
 
 
+def test_whoami_with_a_role_whose_source_is_invalid_does_not_suggest_whoami(lw: LW, aws_files):
+    from conftest import endpoint_env
+    from emulator import Keys
+    files = aws_files({"src": Keys("AKIAUNKNOWN000000000", "x" * 40)},
+                      {"r": {"role_arn": "arn:aws:iam::123456789012:role/nobody", "source_profile": "src"}})
+    r = lw.run(["whoami", "--profile", "r"], env={**endpoint_env(lw.emulator), **files})
+    assert r.returncode == 125, r
+    assert "sts:AssumeRole failed" in r.err.splitlines()[0], r
+    assert r.err.splitlines()[-1] == "lwexec: the source credentials are not valid: check them", r
+
+
 # ---------------------------------------------------------------- item 9: flags as people type them
 
 def test_env_json_tag_json_and_delete_json(lw: LW):
