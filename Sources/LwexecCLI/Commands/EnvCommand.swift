@@ -29,8 +29,6 @@ struct EnvCommand: ParsableCommand {
 
     @OptionGroup var arguments: EnvArguments
 
-    func validate() throws { try arguments.validate() }
-
     func run() throws { try arguments.run() }
 }
 
@@ -42,8 +40,6 @@ struct ExportCommand: ParsableCommand {
         discussion: "Everything as lwexec env: see lwexec env --help.")
 
     @OptionGroup var arguments: EnvArguments
-
-    func validate() throws { try arguments.validate() }
 
     func run() throws { try arguments.run() }
 }
