@@ -173,13 +173,13 @@ _lwexec() {
     unset 'unparsed_words[0]'
     unparsed_words=("${unparsed_words[@]}")
     case "${subcommand}" in
-    exec|env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)
+    exec|env|export|list|read|describe|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|version|help)
         # Offer subcommand argument completions
         "_lwexec_${subcommand}"
         ;;
     *)
         # Offer subcommand completions
-        COMPREPLY+=($(compgen -W 'exec env list read history write import tag rotate delete generate lint whoami cache help' -- "${cur}"))
+        COMPREPLY+=($(compgen -W 'exec env export list read describe history write import tag rotate delete generate lint whoami cache version help' -- "${cur}"))
         ;;
     esac
 }
@@ -254,7 +254,7 @@ _lwexec_exec() {
 
 _lwexec_env() {
     repeating_flags=()
-    non_repeating_flags=(-r --recursive --expand-json --allow-empty --cache --no-cache --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--json -r --recursive --expand-json --allow-empty --cache --no-cache --quiet -q --verbose -v --version -h --help)
     repeating_options=(-s --secret --allow-variable --require --require-file)
     non_repeating_options=(--format --env-prefix --cache-ttl --stale-if-error --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
@@ -307,6 +307,66 @@ _lwexec_env() {
     case "${positional_number}" in
     *)
         __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion env -- positional@0 "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_lwexec_export() {
+    repeating_flags=()
+    non_repeating_flags=(--json -r --recursive --expand-json --allow-empty --cache --no-cache --quiet -q --verbose -v --version -h --help)
+    repeating_options=(-s --secret --allow-variable --require --require-file)
+    non_repeating_options=(--format --env-prefix --cache-ttl --stale-if-error --profile --region --endpoint-url --timeout)
+    __lwexec_offer_flags_options -1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--format')
+        __lwexec_add_completions -W 'dotenv'$'\n''shell'$'\n''json'
+        return
+        ;;
+    '-s'|'--secret')
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion export -- --secret "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--env-prefix')
+        return
+        ;;
+    '--allow-variable')
+        return
+        ;;
+    '--require')
+        return
+        ;;
+    '--require-file')
+        __lwexec_add_completions -f
+        return
+        ;;
+    '--cache-ttl')
+        return
+        ;;
+    '--stale-if-error')
+        return
+        ;;
+    '--profile')
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion export -- --profile "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    *)
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion export -- positional@0 "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -379,6 +439,39 @@ _lwexec_read() {
     case "${positional_number}" in
     1)
         __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion read -- positional@0 "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    esac
+}
+
+_lwexec_describe() {
+    repeating_flags=()
+    non_repeating_flags=(--json --quiet -q --verbose -v --version -h --help)
+    repeating_options=()
+    non_repeating_options=(--profile --region --endpoint-url --timeout)
+    __lwexec_offer_flags_options 1
+
+    # Offer option value completions
+    case "${prev}" in
+    '--profile')
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion describe -- --profile "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
+        return
+        ;;
+    '--region')
+        return
+        ;;
+    '--endpoint-url')
+        return
+        ;;
+    '--timeout')
+        return
+        ;;
+    esac
+
+    # Offer positional completions
+    case "${positional_number}" in
+    1)
+        __lwexec_add_completions -W "$(__lwexec_custom_complete ---completion describe -- positional@0 "${COMP_CWORD}" "$(__lwexec_cursor_index_in_current_word)")"
         return
         ;;
     esac
@@ -514,7 +607,7 @@ _lwexec_import() {
 
 _lwexec_tag() {
     repeating_flags=()
-    non_repeating_flags=(--dry-run --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--dry-run --json --quiet -q --verbose -v --version -h --help)
     repeating_options=()
     non_repeating_options=(--description --managed-by --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
@@ -595,7 +688,7 @@ _lwexec_rotate() {
 
 _lwexec_delete() {
     repeating_flags=()
-    non_repeating_flags=(--force-delete-without-recovery --skip-grace-period -y --yes --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--force-delete-without-recovery --skip-grace-period -y --yes --json --quiet -q --verbose -v --version -h --help)
     repeating_options=()
     non_repeating_options=(--recovery-days --version-id --profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options 1
@@ -653,7 +746,7 @@ _lwexec_generate() {
 
 _lwexec_lint() {
     repeating_flags=()
-    non_repeating_flags=(--json --fix --dry-run --quiet -q --verbose -v --version -h --help)
+    non_repeating_flags=(--json --fix --dry-run --allow-empty --quiet -q --verbose -v --version -h --help)
     repeating_options=()
     non_repeating_options=(--profile --region --endpoint-url --timeout)
     __lwexec_offer_flags_options -1
@@ -756,6 +849,14 @@ _lwexec_cache_clear() {
     esac
 }
 
+_lwexec_version() {
+    repeating_flags=()
+    non_repeating_flags=(--version -h --help)
+    repeating_options=()
+    non_repeating_options=()
+    __lwexec_offer_flags_options 0
+}
+
 _lwexec_help() {
     repeating_flags=()
     non_repeating_flags=(--version)
@@ -783,7 +884,7 @@ __lwexec_complete_command() {
 # `exec` is the default subcommand: `lwexec /non-prod/b<TAB>` completes as `lwexec exec /non-prod/b<TAB>`.
 __lwexec_main() {
     local -i i
-    if [[ "${COMP_CWORD}" -gt 1 && ! "${COMP_WORDS[1]}" =~ ^(env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)$ ]]; then
+    if [[ "${COMP_CWORD}" -gt 1 && ! "${COMP_WORDS[1]}" =~ ^(env|export|list|read|describe|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|version|help)$ ]]; then
         for ((i = 1; i < COMP_CWORD; i++)); do
             if [[ "${COMP_WORDS[i]}" == -- ]]; then
                 __lwexec_complete_command "$((i + 1))"
@@ -791,7 +892,7 @@ __lwexec_main() {
             fi
         done
     fi
-    if [[ "${COMP_CWORD}" -ge 1 && ! "${COMP_WORDS[1]}" =~ ^(exec|env|list|read|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|help)$ ]] \
+    if [[ "${COMP_CWORD}" -ge 1 && ! "${COMP_WORDS[1]}" =~ ^(exec|env|export|list|read|describe|history|write|import|tag|rotate|delete|generate|lint|whoami|cache|version|help)$ ]] \
         && [[ "${COMP_CWORD}" -gt 1 || "${COMP_WORDS[1]}" == [-/]* ]]; then
         local -a words=("${COMP_WORDS[0]}" exec "${COMP_WORDS[@]:1}")
         local -r lead="${COMP_LINE%%"${COMP_WORDS[0]}"*}"

@@ -12,6 +12,7 @@ package enum FastPath {
     package static let subcommands: [String] = [
         "exec", "help", "cache", "whoami",
         "write", "read", "list", "history", "env", "import", "tag", "lint", "rotate", "generate", "delete",
+        "describe", "export", "version",
     ]
 
     /// Sets the boolean flag `name`; false when it is not one.
@@ -38,7 +39,8 @@ package enum FastPath {
     /// in microseconds.)
     package static func parse(_ args: [String], subcommands: [String]) -> ExecOptions? {
         var i = 0
-        if args.first == "exec" { i = 1 } else if let first = args.first, subcommands.contains(first) { return nil }
+        let explicit = args.first == "exec"
+        if explicit { i = 1 } else if let first = args.first, subcommands.contains(first) { return nil }
         var o = ExecOptions()
         while i < args.count {
             let a = args[i]
@@ -61,8 +63,10 @@ package enum FastPath {
                 continue
             }
             if a.hasPrefix("-") { return nil }
-            // A subcommand after options only (`lwexec --profile p whoami`): the full parser's case.
-            if o.prefixes.isEmpty && subcommands.contains(a) { return nil }
+            // A subcommand after options only (`lwexec --profile p whoami`): the full parser's case; so is
+            // a first word that is not a secret path (`lwexec show NAME`), which lwexec-core names as an
+            // unknown command instead of taking it for a prefix.
+            if o.prefixes.isEmpty && (subcommands.contains(a) || !(explicit || a.hasPrefix("/") || a.hasPrefix("arn:"))) { return nil }
             o.prefixes.append(a)
             i += 1
         }

@@ -6,7 +6,8 @@ import EnvFormats
 /// - Global options before the subcommand (`lwexec --profile prod whoami`, `lwexec -v write ...`)
 ///   are moved after it, where the parser takes them.
 /// - A first word that is a typo of a subcommand (`lwexec lsit /p`) is an error that names it,
-///   instead of a prefix called `lsit`.
+///   instead of a prefix called `lsit`; so is any first word that is neither a subcommand nor a
+///   secret path (`/...`) or ARN (`arn:...`): `lwexec show NAME`, `lwexec get NAME`.
 /// - A command after the prefixes without `--` (`lwexec /p python3 -c ...`) is an error that shows
 ///   the line with `--` where it goes.
 enum CommandLineHabits {
@@ -49,14 +50,57 @@ enum CommandLineHabits {
         return nil
     }
 
-    /// An error for a first word that is no subcommand but close to one (`lsit`, `wirte`, `env2`).
+    /// Words people bring from other tools (the AWS CLI, chamber, git) and the subcommands they mean.
+    static let synonyms: [String: [String]] = [
+        "show": ["describe", "read"], "get": ["read"], "cat": ["read"], "info": ["describe"], "inspect": ["describe"],
+        "ls": ["list"], "find": ["list"], "search": ["list"],
+        "rm": ["delete"], "del": ["delete"], "remove": ["delete"],
+        "set": ["write"], "put": ["write"], "create": ["write"], "add": ["write"], "update": ["write"],
+        "run": ["exec"], "versions": ["history"], "log": ["history"], "audit": ["lint"], "check": ["lint"],
+        "tags": ["tag"], "gen": ["generate"], "password": ["generate"], "id": ["whoami"], "identity": ["whoami"],
+    ]
+
+    /// Whether `word` may be a secret path or ARN where a first word is expected.
+    static func isSecretPath(_ word: String) -> Bool {
+        word.hasPrefix("/") || word.hasPrefix("arn:")
+    }
+
+    /// The first word that is neither an option nor an option's value (exec's options included).
+    static func firstPositional(_ head: [String]) -> String? {
+        var i = 0
+        while i < head.count {
+            let w = head[i]
+            guard w.hasPrefix("-"), w.count > 1 else { return w }
+            i += execValued.contains(w) ? 2 : 1
+        }
+        return nil
+    }
+
+    /// An error for a first word that is no subcommand and no secret path (`lsit`, `show`, `backend`):
+    /// lwexec would otherwise take it for a prefix. Names the closest subcommands when there are any.
     static func typo(_ head: [String], subcommands: [String]) -> CommandFailure? {
-        guard let word = firstWord(head), !word.hasPrefix("-"), !word.contains("/"), !subcommands.contains(word) else { return nil }
-        let near = subcommands.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(1, min(2, word.count / 3)) }
+        guard let word = firstPositional(head), !isSecretPath(word), !subcommands.contains(word) else { return nil }
+        let hint = "lwexec --help lists the commands; a secret prefix starts with / (e.g. /non-prod/backend)"
+        if word.contains("/") {
+            return CommandFailure("'\(word)' is neither a command nor a secret path; did you mean /\(word)?",
+                                  hint: "secret paths start with / (e.g. /non-prod/backend); lwexec --help lists the commands")
+        }
+        let near = suggestions(for: word, subcommands: subcommands)
+        guard !near.isEmpty else { return CommandFailure("unknown command '\(word)'", hint: hint) }
+        return CommandFailure("unknown command '\(word)'; \(didYouMean(near))", hint: hint)
+    }
+
+    /// Up to three subcommands `word` may mean: what it means in other tools, then the closest by spelling.
+    static func suggestions(for word: String, subcommands: [String]) -> [String] {
+        var near = (synonyms[word] ?? []).filter(subcommands.contains)
+        near += subcommands.map { ($0, distance(word, $0)) }.filter { $0.1 <= max(1, min(2, word.count / 3)) && !near.contains($0.0) }
             .sorted { $0.1 < $1.1 }.map(\.0)
-        guard let best = near.first else { return nil }
-        return CommandFailure("unknown command '\(word)'; did you mean '\(best)'?",
-                              hint: "lwexec --help lists the commands; a secret prefix starts with / (e.g. /non-prod/backend)")
+        return Array(near.prefix(3))
+    }
+
+    /// "did you mean 'a' or 'b'?"
+    static func didYouMean(_ names: [String]) -> String {
+        "did you mean " + names.map { "'\($0)'" }.joined(separator: " or ") + "?"
     }
 
     /// For `lwexec [exec] PREFIX... CMD ARG...` without `--`: the line with `--` where it goes.
@@ -103,7 +147,8 @@ enum CommandLineHabits {
     Run a command with AWS Secrets Manager secrets in its environment, e.g.
       lwexec /non-prod/backend -- python manage.py runserver
 
-    Subcommands: exec env list read history write import tag rotate delete generate lint whoami cache
+    Subcommands: exec env export list read describe history write import tag rotate delete generate
+                lint whoami cache version
     See lwexec --help, lwexec help <subcommand>, or man lwexec.
 
     """

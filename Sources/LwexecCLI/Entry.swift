@@ -22,9 +22,9 @@ public enum LwexecMain {
         if let failure = CommandLineHabits.typo(typed, subcommands: names.sorted()) { Failure.exit(failure.message, hint: failure.hint) }
         let head = CommandLineHabits.moveGlobalOptions(typed, subcommands: names)
         if typed.first == "help", typed.count > 1, !names.contains(typed[1]) {
-            let near = CommandLineHabits.typo([typed[1]], subcommands: names.sorted())
-            Failure.exit("no such command: \(typed[1])", hint: near?.message.split(separator: ";").last.map { String($0.dropFirst()) }
-                         ?? "lwexec --help lists the commands")
+            let near = CommandLineHabits.suggestions(for: typed[1], subcommands: names.sorted())
+            Failure.exit("no such command: \(typed[1])",
+                         hint: near.isEmpty ? "lwexec --help lists the commands" : CommandLineHabits.didYouMean(near))
         }
         if command == nil, !names.contains(head.first ?? "") || head.first == "exec",
            let failure = CommandLineHabits.missingTerminator(head) {
@@ -48,7 +48,9 @@ public enum LwexecMain {
                 print(RootCommand.fullMessage(for: error))
                 exit(0)
             }
-            Failure.exit(RootCommand.message(for: error), hint: "run lwexec --help for usage")
+            let message = RootCommand.message(for: error)
+            if let (option, hint) = OptionHints.unknown(message, head: head) { Failure.exit("unknown option '\(option)'", hint: hint) }
+            Failure.exit(message, hint: "run lwexec --help for usage")
         }
     }
 

@@ -122,7 +122,7 @@ public struct Resolver {
         var explicitGroup: [String: ResolvedVariable] = [:]
         for ref in request.secrets {
             guard let value = fetched.byName[ref.name] else {
-                throw ResolutionError("secret \(ref.name) was not found", hint: "check the name and the region")
+                throw store?.notFound(ref.name) ?? ResolutionError("secret \(ref.name) was not found", hint: "check the name and the region")
             }
             let base: String
             if let v = ref.variable {

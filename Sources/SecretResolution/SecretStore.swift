@@ -9,6 +9,16 @@ public protocol SecretStore {
 
     /// Secret names near `prefix`, for suggesting what the user may have meant. Best effort: empty on any failure.
     func namesForSuggestions(near prefix: String) -> [String]
+
+    /// The error for a named secret (`--secret`) that does not exist: where it was looked for and
+    /// the closest names.
+    func notFound(_ name: String) -> ResolutionError
+}
+
+extension SecretStore {
+    public func notFound(_ name: String) -> ResolutionError {
+        ResolutionError("secret \(name) was not found", hint: "check the name and the region")
+    }
 }
 
 /// What a store found.

@@ -89,9 +89,7 @@ public final class SecretsManagerStore: SecretStore {
                 let page = try decode(json)
                 for err in page.errors {
                     if err.isScheduledForDeletion { throw Self.scheduledForDeletion(err.secretID) }
-                    if err.code == "ResourceNotFoundException" {
-                        throw ResolutionError("secret \(err.secretID) was not found", hint: "check the name and the region")
-                    }
+                    if err.code == "ResourceNotFoundException" { throw notFound(err.secretID) }
                     throw ResolutionError("cannot read secret \(err.secretID): \(err.code): \(err.message)",
                                           hint: ErrorHints.hint(code: err.code, call: .secretsManager(operation: "GetSecretValue", listing: false),
                                                     subject: err.secretID))
@@ -206,7 +204,7 @@ public final class SecretsManagerStore: SecretStore {
             guard Self.answers(v, id: name) else { throw unasked(v.name, call: "GetSecretValue", asked: name) }
             return v
         case .failure(let e) where e.code == "ResourceNotFoundException":
-            throw ResolutionError("secret \(name) was not found", hint: "check the name and the region")
+            throw notFound(name)
         case .failure(let e) where e.isScheduledForDeletion:
             throw Self.scheduledForDeletion(name)
         case .failure(let e):

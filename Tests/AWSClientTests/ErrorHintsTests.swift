@@ -24,4 +24,16 @@ import Testing
         #expect(ErrorHints.hint(code: "SomethingNew", call: get, subject: "s") == nil)
         #expect(ErrorHints.hint(code: "SomethingNew", call: .assumeRole, subject: "r") == "check the profile's role settings (`lwexec whoami` shows who you are)")
     }
+
+    /// Issue 23: what whoami says when it fails never tells the user to run whoami.
+    @Test func whoamisOwnCallNeverPointsAtWhoami() {
+        for code in ["UnrecognizedClientException", "InvalidClientTokenId", "SignatureDoesNotMatch", "ExpiredToken", "AccessDenied", "SomethingNew"] {
+            #expect(ErrorHints.hint(code: code, call: .getCallerIdentity, subject: "the caller")?.contains("whoami") != true, "\(code)")
+        }
+        #expect(ErrorHints.hint(code: "InvalidClientTokenId", call: .getCallerIdentity, subject: "the caller")
+                == "the access key id is not known to AWS: check AWS_PROFILE and your keys")
+        #expect(ErrorHints.withoutWhoami(ErrorHints.hint(code: "InvalidClientTokenId", call: .assumeRole, subject: "r"))
+                == "the source credentials are not valid: check them")
+        #expect(ErrorHints.withoutWhoami("check the network") == "check the network")
+    }
 }

@@ -38,12 +38,15 @@ def test_every_json_output_uses_pascal_case_keys(lw: LW):
         "rotate": lw.run(["rotate", name, "--generate", "--yes", "--json"]),
         "whoami": lw.run(["whoami", "--json"]),
         "lint": lw.run(["lint", lw.root, "--json"]),
+        "describe": lw.run(["describe", name, "--json"]),
+        "tag": lw.run(["tag", name, "Team=payments", "--json"]),
     }
     env_file = lw.path("import.env")
     env_file.write_text("STRIPE_API_KEY=sk-123456789\n")
     runs["import"] = lw.run(["import", lw.root, str(env_file), "--force", "--json"])
     assert lw.run(["--cache", lw.root, "--", "true"]).returncode == 0
     runs["cache list"] = lw.run(["cache", "list", "--json"])
+    runs["delete"] = lw.run(["delete", name, "--yes", "--json"])
     for command, r in runs.items():
         assert r.returncode in (0, 1), (command, r)
         found = keys(json.loads(r.out))

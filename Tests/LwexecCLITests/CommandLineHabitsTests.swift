@@ -20,7 +20,21 @@ import Testing
         #expect(CommandLineHabits.typo(["-v", "wirte", "/p/x"], subcommands: names.sorted())?.message.contains("'write'") == true)
         #expect(CommandLineHabits.typo(["/non-prod/backend"], subcommands: names.sorted()) == nil)
         #expect(CommandLineHabits.typo(["list"], subcommands: names.sorted()) == nil)
-        #expect(CommandLineHabits.typo(["backend"], subcommands: names.sorted()) == nil)
+        #expect(CommandLineHabits.typo(["exec", "backend"], subcommands: names.sorted()) == nil)
+        #expect(CommandLineHabits.typo(["arn:aws:secretsmanager:us-east-1:1:secret:x", "--", "true"], subcommands: names.sorted()) == nil)
+    }
+
+    /// Issue 23: a first word that is neither a command nor a secret path is an unknown command, even
+    /// after options, with what it means in other tools.
+    @Test func aWordThatIsNoCommandAndNoPathIsAnUnknownCommand() {
+        let sorted = names.sorted()
+        #expect(CommandLineHabits.typo(["backend"], subcommands: sorted)?.message == "unknown command 'backend'")
+        #expect(CommandLineHabits.typo(["show", "/a/b"], subcommands: sorted)?.message
+                == "unknown command 'show'; did you mean 'describe' or 'read'?")
+        #expect(CommandLineHabits.typo(["--cache", "-s", "/a/b", "get"], subcommands: sorted)?.message
+                == "unknown command 'get'; did you mean 'read'?")
+        #expect(CommandLineHabits.typo(["--profile", "p", "whoami"], subcommands: sorted) == nil)
+        #expect(CommandLineHabits.typo(["export", "/a"], subcommands: sorted) == nil)
     }
 
     @Test func theCommandWithoutDoubleDashIsShownWithIt() {

@@ -20,6 +20,8 @@ import SecretResolution
         ["/a", "--region", "us-east-2", "/b", "--", "true"],
         ["--allow-variable", "NODE_OPTIONS", "--allow-variable=LD_PRELOAD", "/a", "--", "true"],
         ["--require", "DB_PASSWORD", "--require-file", "required.txt", "/a", "--", "true"],
+        ["exec", "backend", "--", "true"],
+        ["arn:aws:secretsmanager:us-east-1:123456789012:secret:x", "--", "true"],
     ]
 
     @Test(arguments: accepted)
@@ -35,6 +37,9 @@ import SecretResolution
         ["--secret", "--", "true"], ["--timeout", "soon", "/a", "--", "true"],
         ["--pristine", "--keep-env", "/a", "--", "true"], ["--profile", "-q", "/a", "--", "x"],
         ["--profile", "dev", "exec", "/a", "--", "true"], ["-v", "env", "/a", "--", "true"],
+        // Issue 23: a first word that is no secret path is lwexec-core's to name as an unknown command.
+        ["show", "--", "true"], ["--cache", "get", "--", "true"], ["backend", "/a", "--", "true"],
+        ["describe", "/a"], ["version"], ["export", "/a"],
     ]
 
     /// Global options before `exec` reach the same options as after it.

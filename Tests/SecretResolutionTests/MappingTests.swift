@@ -62,4 +62,17 @@ import Testing
         #expect(Suggestions.closestPrefixes(to: "/non-prod/Backend", names: names).first == "/non-prod/backend")
         #expect(Suggestions.closestPrefixes(to: "/zzzzzzzzzzzzzzzz", names: names).isEmpty)
     }
+
+    /// Issue 23: a suggestion never changes the environment (first path segment) the user typed:
+    /// a typo of one (`/nonprod`) stays in the one it is closest to, never in another.
+    @Test func suggestionsStayInTheTypedEnvironment() {
+        let names = ["/non-prod/backend/api_key", "/prod/backend/api_key", "/prod/backend/jwt"]
+        #expect(Suggestions.closestPrefixes(to: "/nonprod/backend", names: names) == ["/non-prod/backend"])
+        #expect(Suggestions.closestPrefixes(to: "/prd/backend", names: names) == ["/prod/backend"])
+        #expect(Suggestions.closestPrefixes(to: "/non-prod/backnd", names: ["/prod/backend/x"]).isEmpty)
+        #expect(Suggestions.closestPrefixes(to: "/staging/backend", names: names).isEmpty)
+        #expect(Suggestions.closestNames(to: "/non-prod/backend/jwt", names: names).isEmpty)
+        #expect(Suggestions.closestNames(to: "/nonprod/backend/api_key", names: names) == ["/non-prod/backend/api_key"])
+        #expect(Suggestions.closestNames(to: "/prod/backend/api_kye", names: names) == ["/prod/backend/api_key"])
+    }
 }

@@ -111,7 +111,9 @@ public struct STSClient {
             return e
         }
         var out = AWSError(e.kind, "sts:\(action) failed for \(subject): \(code): \(e.message)", operation: action)
-        out.hint = ErrorHints.hint(code: code, call: action == "AssumeRole" ? .assumeRole : .assumeRoleWithWebIdentity, subject: subject)
+        let call: ErrorHints.Call = action == "AssumeRole" ? .assumeRole
+            : action == "GetCallerIdentity" ? .getCallerIdentity : .assumeRoleWithWebIdentity
+        out.hint = ErrorHints.hint(code: code, call: call, subject: subject)
         return out
     }
 

@@ -45,6 +45,9 @@ struct DeleteCommand: ParsableCommand {
     @Flag(name: [.customShort("y"), .long], help: "Do not ask; required when stdin is not a terminal.")
     var yes = false
 
+    @Flag(help: "Print the result as JSON (Name, ARN, DeletionDate, RecoveryWindowInDays; VersionId, RemovedStages).")
+    var json = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -75,7 +78,7 @@ struct DeleteCommand: ParsableCommand {
     func deleteSecret(ctx: ManagementContext) throws {
         let mode: DeletionMode = forceDeleteWithoutRecovery ? .withoutRecovery : .recoveryWindow(days: recoveryDays ?? 30)
         guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw CommandFailure("secret \(name) was not found", hint: "check the name and the region")
+            throw ServiceErrors.notFound(name, sm: ctx.sm)
         }
         if let deleted = d.deletedDate {
             throw CommandFailure("\(name) is already scheduled for deletion\(ServiceErrors.deletionWhen(deleted))")
@@ -88,7 +91,12 @@ struct DeleteCommand: ParsableCommand {
         }
         let answer = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.send(SecretsManagerClient.deleteSecretCall(id: name, mode: mode)) }
         CacheInvalidation.secretChanged(name, log: ctx.log)
-        if forceDeleteWithoutRecovery {
+        if json {
+            StandardOutput.write(JSONOutput.render(.object([
+                "Name": .string(name), "ARN": JSONOutput.string(d.arn), "DeletionDate": JSONOutput.date(SecretsManagerClient.deletionDate(answer)),
+                "RecoveryWindowInDays": forceDeleteWithoutRecovery ? .null : .number(String(recoveryDays ?? 30)),
+            ])))
+        } else if forceDeleteWithoutRecovery {
             StandardOutput.write("\(ctx.style.red("deleted")) \(name) (no recovery)\n")
         } else {
             let when = SecretsManagerClient.deletionDate(answer).map { " on \(Dates.short($0)) UTC" } ?? ""
@@ -112,6 +120,7 @@ struct DeleteCommand: ParsableCommand {
                                  hint: "let the rotation finish, then retire the old version")
         }
         if v.isDeprecated {
+            if json { StandardOutput.write(retired(id, stages: [])); return }
             StandardOutput.write("version \(id) of \(name) has no staging labels left; Secrets Manager deletes it in time\n")
             return
         }
@@ -129,6 +138,12 @@ struct DeleteCommand: ParsableCommand {
         for stage in v.stages {
             _ = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.send(SecretsManagerClient.removeStageCall(id: name, stage: stage, versionID: id)) }
         }
+        if json { StandardOutput.write(retired(id, stages: v.stages)); return }
         StandardOutput.write("\(ctx.style.yellow("retired")) version \(id) of \(name) (removed \(v.stages.joined(separator: ", ")))\n")
+    }
+
+    /// The --json result of retiring a version.
+    func retired(_ id: String, stages: [String]) -> String {
+        JSONOutput.render(.object(["Name": .string(name), "VersionId": .string(id), "RemovedStages": .array(stages.map { .string($0) })]))
     }
 }

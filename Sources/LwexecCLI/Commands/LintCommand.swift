@@ -20,7 +20,9 @@ struct LintCommand: ParsableCommand {
 
         One line per finding (NAME: SEVERITY: RULE: what is wrong (what to run)), or --json with the \
         same fields. The exit status follows errors only: 0 without errors (warnings and notes \
-        are reported), 1 with errors, 125 when the audit itself fails. Values are never read.
+        are reported), 1 with errors, 125 when the audit itself fails. Values are never read. A \
+        prefix that holds no secrets is an error (empty-prefix: an audit of nothing, often a typo, \
+        must not pass) unless --allow-empty.
 
         --fix applies what can be fixed safely: the required tags (from the corrected name when \
         the name itself is wrong) and a description derived from the name where there is none; it \
@@ -44,6 +46,9 @@ struct LintCommand: ParsableCommand {
     @Flag(help: "With --fix: show what would change, change nothing.")
     var dryRun = false
 
+    @Flag(help: "Do not fail when a prefix holds no secrets (by default an audit of nothing is an error).")
+    var allowEmpty = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -54,11 +59,15 @@ struct LintCommand: ParsableCommand {
     func run() throws {
         let ctx = try ManagementContext(common)
         let auditor = Auditor(naming: NamingGate(env: ctx.env).policy)
-        var seen = Set<String>(), secrets: [SecretDescription] = []
+        var seen = Set<String>(), secrets: [SecretDescription] = [], empty: [Finding] = []
         for p in prefixes {
-            let all = PrefixMatching.normalize(p) == "/"
-                ? try ctx.sm.listSecretDescriptions(namePrefix: nil)
-                : try SecretListing.under(p, recursive: true, sm: ctx.sm).map(\.secret)
+            let all = try ServiceErrors.aboutPrefix(p) {
+                PrefixMatching.normalize(p) == "/"
+                    ? try ctx.sm.listSecretDescriptions(namePrefix: nil)
+                    : try SecretListing.under(p, recursive: true, sm: ctx.sm).map(\.secret)
+            }
+            // An audit of nothing is no pass: a typo in a CI audit (`lint /prd`) would otherwise pass.
+            if all.isEmpty && !allowEmpty { empty.append(Self.emptyPrefix(p, ctx: ctx)) }
             for s in all where seen.insert(s.name).inserted { secrets.append(s) }
         }
         secrets.sort { $0.name < $1.name }
@@ -74,7 +83,7 @@ struct LintCommand: ParsableCommand {
                 }
             }
         }
-        let findings = secrets.flatMap { s in
+        let findings = empty + secrets.flatMap { s in
             Self.hijack(s.name) + auditor.audit(SecretFacts(name: s.name, description: s.description, tags: s.tags,
                                                             rotationEnabled: s.rotationEnabled,
                                                             rotationIntervalDays: RotationSchedule.intervalDays(
@@ -95,6 +104,14 @@ struct LintCommand: ParsableCommand {
             ctx.log.notice("\(secrets.count) secret(s) checked: \(count(.error)) error(s), \(count(.warning)) warning(s), \(count(.note)) note(s)")
         }
         if findings.contains(where: { $0.severity == .error }) { throw ExitCode(1) }
+    }
+
+    /// `empty-prefix`: nothing under a prefix to audit (an error, unless --allow-empty).
+    static func emptyPrefix(_ prefix: String, ctx: ManagementContext) -> Finding {
+        let near = EmptyPrefix.near(prefix, ctx: ctx)
+        return Finding(rule: "empty-prefix", secret: PrefixMatching.normalize(prefix), message: EmptyPrefix.message(prefix, ctx: ctx),
+                       fix: (near.isEmpty ? "check the prefix and the region;" : "did you mean \(near.joined(separator: " or "))?")
+                           + " --allow-empty passes an empty prefix")
     }
 
     /// `loads-code`: the secret would set a variable that changes how programs load code; runs refuse it.

@@ -11,7 +11,8 @@ struct ListCommand: ParsableCommand {
         discussion: """
         Shows each secret directly under PREFIX (all depths with --recursive), the variable exec \
         would put it in, when it last changed, whether rotation is on and when it rotates next. \
-        Values are never fetched. A table for people; --json for scripts (dates in ISO 8601, UTC).
+        Values are never fetched. When nothing is directly under PREFIX, lwexec says what is in \
+        its sub-paths, or which prefixes are close. A table for people; --json for scripts (dates in ISO 8601, UTC; tags too).
 
         Examples:
           lwexec list /non-prod/backend
@@ -31,7 +32,8 @@ struct ListCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        let entries = try SecretListing.under(prefix, recursive: recursive, sm: ctx.sm)
+        let all = try ServiceErrors.aboutPrefix(prefix) { try SecretListing.under(prefix, recursive: true, sm: ctx.sm) }
+        let entries = recursive ? all : all.filter(\.direct)
         if json {
             StandardOutput.write(JSONOutput.render(.array(entries.map { e in
                 .object([
@@ -39,13 +41,20 @@ struct ListCommand: ParsableCommand {
                     "LastChangedDate": JSONOutput.date(e.secret.lastChangedDate),
                     "RotationEnabled": .bool(e.secret.rotationEnabled),
                     "NextRotationDate": JSONOutput.date(e.secret.rotationEnabled ? e.secret.nextRotationDate : nil),
-                    "Description": JSONOutput.string(e.secret.description),
+                    "Description": JSONOutput.string(e.secret.description), "Tags": JSONOutput.tags(e.secret.tags),
                 ])
             })))
             return
         }
         if entries.isEmpty {
-            ctx.log.notice("no secrets under \(PrefixMatching.normalize(prefix))" + (recursive ? "" : " (--recursive looks in sub-paths)"))
+            let p = PrefixMatching.normalize(prefix)
+            if let first = all.first {
+                ctx.log.notice("no secrets directly under \(p) (\(all.count) in sub-paths, e.g. \(first.secret.name)); "
+                               + "lwexec list \(p) --recursive shows them")
+            } else {
+                let near = EmptyPrefix.near(p, ctx: ctx)
+                ctx.log.notice(EmptyPrefix.message(p, ctx: ctx) + (near.isEmpty ? "" : "; did you mean \(near.joined(separator: " or "))?"))
+            }
             return
         }
         var table = Table(headers: ["NAME", "VARIABLE", "LAST CHANGED", "ROTATION", "NEXT ROTATION"])
@@ -64,6 +73,8 @@ enum SecretListing {
     struct Entry {
         var secret: SecretDescription
         var variable: String
+        /// Directly under the prefix (not in a sub-path).
+        var direct: Bool
     }
 
     static func under(_ prefix: String, recursive: Bool, sm: SecretsManagerClient) throws -> [Entry] {
@@ -72,7 +83,7 @@ enum SecretListing {
         var out: [Entry] = []
         for s in all {
             guard let rel = PrefixMatching.relativeName(s.name, under: p), recursive || PrefixMatching.isDirectChild(rel) else { continue }
-            out.append(Entry(secret: s, variable: VariableMapping.variableName(for: rel)))
+            out.append(Entry(secret: s, variable: VariableMapping.variableName(for: rel), direct: PrefixMatching.isDirectChild(rel)))
         }
         return out.sorted { $0.secret.name < $1.secret.name }
     }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import AWSClient
+import EnvFormats
 import LWCrypto
 import SecretsManager
 
@@ -12,7 +13,7 @@ struct ReadCommand: ParsableCommand {
         Prints the AWSCURRENT value, or the version chosen with --version-id or --stage. Nothing is \
         added when stdout is not a terminal, so $(lwexec read NAME) and redirections get the value \
         byte for byte; on a terminal a newline ends the output. A binary secret is written as its \
-        raw bytes. --json prints the whole record (name, ARN, version, stages, date, value).
+        raw bytes. --json prints the whole record (name, ARN, version, stages, date, tags, value).
 
         Examples:
           lwexec read /non-prod/backend/database_password
@@ -44,11 +45,13 @@ struct ReadCommand: ParsableCommand {
             try ctx.sm.send(SecretsManagerClient.getCall(id: name, versionID: versionID, stage: stage))
         }
         let value = try SecretsManagerClient.getValue(answer)
+        PlaintextOutput.guardFile(instead: "lwexec --secret " + ShellWriter.quoteIfNeeded(name), log: ctx.log)
         if json {
             var record: [String: JSONValue] = [
                 "Name": .string(value.name), "ARN": JSONOutput.string(value.arn), "VersionId": JSONOutput.string(value.versionID),
                 "VersionStages": .array((answer["VersionStages"]?.array ?? []).filter { $0.string != nil }),
                 "CreatedDate": JSONOutput.date(answer["CreatedDate"]?.double),
+                "Tags": try Self.tags(name, sm: ctx.sm),
             ]
             switch value.payload {
             case .string(let s): record["SecretString"] = .string(s)
@@ -64,5 +67,17 @@ struct ReadCommand: ParsableCommand {
         }
         if Terminal.isTerminal(1), bytes.last != 0x0a { bytes.append(0x0a) }
         StandardOutput.write(bytes: bytes)
+    }
+
+    /// The secret's tags for --json (`DescribeSecret`); null for an identity that may read the value but not describe it.
+    static func tags(_ name: String, sm: SecretsManagerClient) throws(AWSError) -> JSONValue {
+        let described: SecretDescription?
+        do {
+            described = try sm.describeSecret(id: name)
+        } catch where error.code == "AccessDeniedException" {
+            return .null
+        }
+        guard let described else { return .null }
+        return JSONOutput.tags(described.tags)
     }
 }

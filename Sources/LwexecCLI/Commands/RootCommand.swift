@@ -17,9 +17,9 @@ struct RootCommand: ParsableCommand {
         """,
         version: LwexecVersion.string,
         // Running first, then reading, then changing secrets, then the tools around them.
-        subcommands: [ExecCommand.self, EnvCommand.self,
-                      ListCommand.self, ReadCommand.self, HistoryCommand.self,
+        subcommands: [ExecCommand.self, EnvCommand.self, ExportCommand.self,
+                      ListCommand.self, ReadCommand.self, DescribeCommand.self, HistoryCommand.self,
                       WriteCommand.self, ImportCommand.self, TagCommand.self, RotateCommand.self, DeleteCommand.self,
-                      GenerateCommand.self, LintCommand.self, WhoamiCommand.self, CacheCommand.self],
+                      GenerateCommand.self, LintCommand.self, WhoamiCommand.self, CacheCommand.self, VersionCommand.self],
         defaultSubcommand: ExecCommand.self)
 }

@@ -12,7 +12,8 @@ struct TagCommand: ParsableCommand {
         discussion: """
         Environment, Service and SecretType come from the name (/{environment}/{service}/{secret_type}); \
         ManagedBy stays when it is Terraform or Manual, else becomes --managed-by (default Manual). \
-        KEY=VALUE arguments add or override tags. Only what differs is sent; the value is never read.
+        KEY=VALUE arguments add or override tags. Only what differs is sent; the value is never read. \
+        --json prints what was set (Tags: only the tags that changed).
 
         Examples:
           lwexec tag /non-prod/backend/database_password
@@ -34,6 +35,9 @@ struct TagCommand: ParsableCommand {
     @Flag(help: "Show what would change; change nothing.")
     var dryRun = false
 
+    @Flag(help: "Print what was set as JSON (Name, Tags, Description, DryRun).")
+    var json = false
+
     @OptionGroup var common: CommonOptions
 
     func validate() throws {
@@ -52,6 +56,13 @@ struct TagCommand: ParsableCommand {
         for t in tags { if let (k, v) = RequiredTags.parse(t) { overrides[k] = v } }
         let fixer = SOPFixer(sm: ctx.sm, auditor: Auditor(naming: NamingGate(env: ctx.env).policy), dryRun: dryRun)
         let changes = try fixer.apply(to: secret, tags: overrides, description: description, managedBy: managedBy)
+        if json {
+            StandardOutput.write(JSONOutput.render(.object([
+                "Name": .string(name), "Tags": JSONOutput.tags(changes.tags), "Description": JSONOutput.string(changes.description),
+                "DryRun": .bool(dryRun),
+            ])))
+            return
+        }
         SOPFixer.report(changes, name: name, dryRun: dryRun)
     }
 }

@@ -26,6 +26,15 @@ struct WhoamiCommand: ParsableCommand {
     @OptionGroup var common: CommonOptions
 
     func run() throws {
+        do {
+            try show()
+        } catch var e as AWSError {
+            e.hint = ErrorHints.withoutWhoami(e.hint)  // whoami failing never says to run whoami
+            throw e
+        }
+    }
+
+    func show() throws {
         let log = common.logger
         let session = try AWSSession(common.aws, env: ProcessEnvironment.current(), log: log)
         var context = session.setup.context

@@ -19,9 +19,10 @@ struct ManagementContext {
 
 /// Service errors told in terms of the secret the user named.
 enum ServiceErrors {
-    /// A clearer error for the common cases (not found, access denied, scheduled for deletion); others unchanged.
+    /// A clearer error for the common cases (not found, access denied, scheduled for deletion), and
+    /// every other service error with the hint for its code from the one table (`ErrorHints`).
     /// With `sm`, a not-found error names the region and endpoint asked and suggests the closest
-    /// existing names under the same parent path.
+    /// existing names (`SecretsManagerClient.notFound`).
     static func explain(_ error: AWSError, secret: String, sm: SecretsManagerClient? = nil) -> any Error {
         if error.isScheduledForDeletion { return scheduledForDeletion(secret, sm: sm) }
         switch error.code {
@@ -36,21 +37,33 @@ enum ServiceErrors {
                 return CommandFailure("secret \(secret) was not found (\(error.message))",
                                       hint: "check the name and the region; lwexec list PREFIX shows what exists")
             }
-            let parent = secret.split(separator: "/").dropLast().joined(separator: "/")
-            let filter = secret.hasPrefix("/") ? "/" + parent + "/" : parent + "/"
-            let names = (try? sm.listSecrets(namePrefix: parent.isEmpty ? nil : filter, maxPages: 3).map(\.name)) ?? []
-            let near = Suggestions.closestNames(to: secret, names: names)
-            let client = sm.client
-            return CommandFailure("secret \(secret) was not found in \(client.region) (\(client.endpoint.url))",
-                                  hint: near.isEmpty
-                                      ? "check the name and the region (--region); lwexec list \(parent.isEmpty ? "/" : filter) shows what exists"
-                                      : "did you mean \(near.joined(separator: " or "))? (lwexec list \(filter) shows what exists)")
-        case "AccessDeniedException":
-            return CommandFailure("access denied: \(error.operation ?? "the call") on \(secret): \(error.message)",
-                                  hint: ErrorHints.hint(code: "AccessDeniedException", call: .secretsManager(operation: error.operation, listing: false),
-                                                        subject: secret))
+            let (message, hint) = sm.notFound(secret)
+            return CommandFailure(message, hint: hint)
+        case "InvalidRequestException" where error.message.lowercased().contains("deletion"):
+            return CommandFailure("\(secret) is scheduled for deletion: \(error.message)",
+                                  hint: "restore it first: aws secretsmanager restore-secret --secret-id \(secret)")
         default:
-            return error
+            return explain(error, subject: secret)
+        }
+    }
+
+    /// Any service error about `subject` (a secret's name, `prefix /a/b`), with the table's hint for its code.
+    static func explain(_ error: AWSError, subject: String) -> any Error {
+        guard let code = error.code else { return error }
+        let op = error.operation.map { "secretsmanager:" + $0 } ?? "the call"
+        let hint = ErrorHints.hint(code: code, call: .secretsManager(operation: error.operation, listing: false), subject: subject) ?? error.hint
+        if code == "AccessDeniedException" || code == "AccessDenied" {
+            return CommandFailure("access denied: \(op) on \(subject): \(error.message)", hint: hint)
+        }
+        return CommandFailure("\(op) failed for \(subject): \(code): \(error.message)", hint: hint)
+    }
+
+    /// Runs `body`, a listing of the secrets under `prefix`, explaining service errors through the table.
+    static func aboutPrefix<T>(_ prefix: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let e as AWSError {
+            throw explain(e, subject: "prefix \(PrefixMatching.normalize(prefix))")
         }
     }
 

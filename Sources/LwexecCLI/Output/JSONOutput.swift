@@ -11,6 +11,11 @@ enum JSONOutput {
     /// A string, or null when absent.
     static func string(_ s: String?) -> JSONValue { s.map { .string($0) } ?? .null }
 
+    /// Tags as AWS gives them: a list of Key and Value, sorted by key.
+    static func tags(_ tags: [String: String]) -> JSONValue {
+        .array(tags.keys.sorted().map { .object(["Key": .string($0), "Value": .string(tags[$0]!)]) })
+    }
+
     /// An ISO 8601 date, or null when absent.
     static func date(_ epoch: Double?) -> JSONValue { epoch.map { .string(Dates.iso8601($0)) } ?? .null }
 
