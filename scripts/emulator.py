@@ -35,6 +35,8 @@ Where moto differs from the service in a way lwexec depends on, the server is mo
     ListSecrets leaves them out unless IncludePlannedDeletion (moto already does).
   * UpdateSecretVersionStage moving AWSCURRENT makes the moved-to version the one GetSecretValue
     and BatchGetSecretValue return without a stage (moto kept returning the old one).
+  * RotateSecret with a rotation Lambda (moto's Lambda without Docker runs no code) leaves the secret
+    as a successful rotation function would: a new value AWSCURRENT, the old one AWSPREVIOUS.
 
 moto 5.2.1 limits worth knowing (checked by hand, see Tests/Integration/test_emulator.py):
   * Secrets Manager requests are authorized against Resource "*" only: a policy whose
@@ -137,6 +139,29 @@ def patch_moto() -> None:
         return answer
 
     m.SecretsManagerBackend.update_secret_version_stage = update_secret_version_stage
+
+    original_rotate = m.SecretsManagerBackend.rotate_secret
+
+    def rotate_secret(self, secret_id, client_request_token=None, rotation_lambda_arn=None,
+                      rotation_rules=None, rotate_immediately=True):
+        answer = original_rotate(self, secret_id, client_request_token, rotation_lambda_arn, rotation_rules,
+                                 rotate_immediately)
+        secret = self.secrets[secret_id]
+        if not (rotate_immediately and secret.rotation_lambda_arn):
+            return answer
+        # moto's Lambda without Docker runs no code: do what a rotation function's four steps do
+        # (a new value as AWSPENDING, then AWSCURRENT moved to it, the old one AWSPREVIOUS), so the
+        # secret is left as the service leaves it after a successful rotation (moto left AWSCURRENT's
+        # value pointing at an empty version).
+        new_id = next(v for v, d in secret.versions.items() if "AWSPENDING" in d["version_stages"])
+        old_id = next(v for v, d in secret.versions.items() if "AWSCURRENT" in d["version_stages"])
+        secret.versions[new_id]["secret_string"] = __import__("secrets").token_urlsafe(24)
+        original_move(self, secret.name, "AWSCURRENT", old_id, new_id)
+        secret.set_default_version_id(new_id)
+        secret.versions[new_id]["version_stages"] = ["AWSCURRENT"]
+        return answer
+
+    m.SecretsManagerBackend.rotate_secret = rotate_secret
 
 
 def _moto_server(argv: list[str]) -> int:

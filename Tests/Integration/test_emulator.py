@@ -199,7 +199,7 @@ def test_cli_serve_seeds_sop_and_stops(tmp_path):
         expected = {"/non-prod/backend/database_password", "/non-prod/backend/jwt_secret_key",
                     "/non-prod/backend/stripe_api_key", "/non-prod/backend/database",
                     "/non-prod/redis/auth_token", "/prod/backend/database_password",
-                    "/prod/backend/jwt_secret_key", "/prod/cloudflare/api_token"}
+                    "/prod/backend/jwt_secret_key", "/prod/cloudflare/api_token", "/non-prod/backend/old_api_key"}
         assert set(secrets) == expected
         for tags in secrets.values():
             assert tags == {"Environment", "ManagedBy", "Service", "SecretType"}
