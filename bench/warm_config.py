@@ -60,6 +60,7 @@ def hyperfine(commands, prepares, names, runs, env):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--lwexec", default=os.path.join(ROOT, ".build/launcher/lwexec"))
+    ap.add_argument("--baseline", help="another lwexec (e.g. an older build) measured in the same runs")
     ap.add_argument("--rounds", type=int, default=10)
     ap.add_argument("--runs", type=int, default=60)
     ap.add_argument("--out", help="append a Markdown summary here")
@@ -95,6 +96,10 @@ def main():
         names = ["`/bin/true`", "`tini -- /bin/true`"] + [f"lwexec warm, {label}" for label, _, _ in CONFIGS]
         commands = ["/bin/true", "tini -- /bin/true"] + [" ".join(lw)] * len(CONFIGS)
         prepares = ["/bin/true", "/bin/true"] + [f"ln -sfn {d} {home}" for d in dirs]
+        if a.baseline:
+            names += [f"baseline warm, {label}" for label, _, _ in CONFIGS]
+            commands += [" ".join([a.baseline, *lw[1:]])] * len(CONFIGS)
+            prepares += [f"ln -sfn {d} {home}" for d in dirs]
         sizes = [os.path.getsize(os.path.join(d, ".aws", "config")) for d in dirs]
         load_before = os.getloadavg()
         medians = {n: [] for n in names}
@@ -112,7 +117,10 @@ def main():
         one = med[names[2]]
         lines = ["| command | config size | median (ms) | x 1 profile |", "| --- | ---: | ---: | ---: |"]
         lines += [f"| {n} | | {med[n]:.3f} | |" for n in names[:2]]
-        lines += [f"| {n} | {s / 1e6:.2f} MB | {med[n]:.3f} | {med[n] / one:.2f} |" for n, s in zip(names[2:], sizes)]
+        lines += [f"| {n} | {s / 1e6:.2f} MB | {med[n]:.3f} | {med[n] / one:.2f} |" for n, s in zip(names[2:6], sizes)]
+        if a.baseline:
+            base_one = med[names[6]]
+            lines += [f"| {n} | {s / 1e6:.2f} MB | {med[n]:.3f} | {med[n] / base_one:.2f} |" for n, s in zip(names[6:], sizes)]
         lines += ["", f"{a.rounds} rounds of {a.runs} runs, all commands in each hyperfine run; "
                       f"load average {load_before[0]:.1f} before, {load_after[0]:.1f} after ({os.cpu_count()} cores)."]
         print("\n".join(lines))

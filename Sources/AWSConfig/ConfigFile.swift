@@ -146,6 +146,7 @@ struct ConfigFileParser {
         guard let base = b.baseAddress else { return nil }
         var start = 0, number = 0
         let n = b.count
+        if indexOnly { headers.reserveCapacity(n / 64 + 8) }  // one header per 64 bytes at most, as generated files go
         while start < n {
             // memchr: the bulk of a large file is values, which only the line ends matter for.
             let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? n
@@ -222,8 +223,7 @@ struct ConfigFileParser {
             guard eq < hi, p[eq] == UInt8(ascii: "=") else { return false }
             var first = eq + 1
             while first < hi && isBlank(p[first]) { first += 1 }
-            inProperty = true
-            propertyKey = nil
+            inProperty = true  // (`propertyKey` is always nil in index mode)
             propertyHasSubProperties = first == hi
                 || ((p[first] == UInt8(ascii: "#") || p[first] == UInt8(ascii: ";")) && isBlank(p[first - 1]))
             return true
@@ -250,7 +250,7 @@ struct ConfigFileParser {
         i += 1
         while i < hi && isBlank(p[i]) { i += 1 }
         guard i == hi else { return false }
-        closeSection()
+        // (`closeSection` has nothing to close in index mode: no section key or property is kept.)
         inSection = true
         inProperty = false
         propertyKey = nil
