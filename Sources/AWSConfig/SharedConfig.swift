@@ -34,7 +34,10 @@ public struct SharedConfig: Sendable {
                             configPath: configPath, credentialsPath: credentialsPath)
     }
 
-    /// The checked file, whose sections are read when asked for (a run reads the few it needs);
+    /// Files larger than this (bytes) are indexed rather than parsed whole (docs/benchmarks.md).
+    static let indexThreshold = 8_192
+
+    /// The file, parsed whole or, when large, checked whole and read a section at a time;
     /// `variable` is the environment variable that named it, nil for the default place.
     static func read(_ path: String, namedBy variable: String?) throws(AWSError) -> ConfigFile {
         let bytes: [UInt8]?
@@ -48,6 +51,9 @@ public struct SharedConfig: Sendable {
                                : "point \(variable) at a readable file, or unset it to use the default file")
         }
         guard let bytes else { return ConfigFile() }
+        // A small file is parsed whole (cheaper than reading a section per lookup); a large one —
+        // thousands of generated profiles — is checked whole and read a section at a time.
+        if bytes.count <= indexThreshold { return try ConfigFile(parsing: bytes, path: path) }
         return try ConfigFile(indexing: bytes, path: path)
     }
 

@@ -131,12 +131,12 @@ enum IndexComparison {
         }
     }
 
-    /// The files a run loads are indexed: sections are read when asked for.
+    /// A large file a run loads is indexed (sections are read when asked for); a small one is parsed whole.
     @Test func sharedConfigLoadIndexesTheFiles() throws {
         let dir = "/tmp/lwexec-index-test-\(getpid())"
         mkdir(dir, 0o700)
         defer { unlink(dir + "/config"); unlink(dir + "/credentials"); rmdir(dir) }
-        for (name, text) in [("config", IndexComparison.manyProfiles(50, properties: 3)), ("credentials", "[p3]\naws_access_key_id = A\naws_secret_access_key = S\n")] {
+        for (name, text) in [("config", IndexComparison.manyProfiles(200, properties: 3)), ("credentials", "[p3]\naws_access_key_id = A\naws_secret_access_key = S\n")] {
             let fd = open(dir + "/" + name, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
             FileDescriptorIO.writeAll(fd, text)
             close(fd)
@@ -144,7 +144,7 @@ enum IndexComparison {
         let env = ProcessEnvironment([("HOME", "/nonexistent"), ("AWS_CONFIG_FILE", dir + "/config"),
                                       ("AWS_SHARED_CREDENTIALS_FILE", dir + "/credentials"), ("AWS_PROFILE", "p5")])
         let shared = try SharedConfig.load(env)
-        #expect(shared.config.isIndexed && shared.credentials.isIndexed)
+        #expect(shared.config.isIndexed && !shared.credentials.isIndexed)
         let plan = try CredentialPlan.make(CredentialContext(env: env, shared: shared, profileFlag: nil))
         // p5 -> p4 -> p3 (keys in the credentials file): the chain is followed through the index.
         #expect(plan?.identity == "role:arn:aws:iam::100000000005:role/Admin|source:role:arn:aws:iam::100000000004:role/Admin|source:key:A")
