@@ -1,3 +1,5 @@
+import Glibc
+
 /// One parsed AWS shared file (`~/.aws/config` or `~/.aws/credentials`), read as the AWS SDKs read it.
 ///
 /// The grammar is the SDKs' (the AWS SDKs and Tools Reference Guide, and the cross-SDK cases in
@@ -23,11 +25,38 @@
 /// Sections with any other prefix (`[services local]`) hold their sub-properties only, flattened to
 /// `property.subproperty` keys (`secrets_manager.endpoint_url`), as the SDKs read them.
 public struct ConfigFile: Sendable, Equatable {
+    /// The sections as read: all of them (`parsing`, `init(sections:)`), or the checked file and where
+    /// each section starts (`indexing`), read one section at a time.
+    private var storage: Storage
+
+    private enum Storage: Sendable {
+        case parsed([String: [String: String]])
+        case indexed(ConfigFileIndex)
+    }
+
     /// Section key (`profile dev`, `default`, `sso-session corp`, `services local`) to its properties.
-    public var sections: [String: [String: String]]
+    /// Every section of an indexed file is read here: a run that needs a few uses `section(_:)`.
+    public var sections: [String: [String: String]] {
+        get {
+            switch storage {
+            case .parsed(let sections): return sections
+            case .indexed(let index): return index.allSections()
+            }
+        }
+        set { storage = .parsed(newValue) }
+    }
 
     public init(sections: [String: [String: String]] = [:]) {
-        self.sections = sections
+        storage = .parsed(sections)
+    }
+
+    /// The properties of the section `key` (`sections[key]`): for an indexed file only that section's
+    /// lines are read.
+    public func section(_ key: String) -> [String: String]? {
+        switch storage {
+        case .parsed(let sections): return sections[key]
+        case .indexed(let index): return index.section(key)
+        }
     }
 
     /// Parses a file's bytes; `path` is named in the error of a malformed line.
@@ -35,7 +64,15 @@ public struct ConfigFile: Sendable, Equatable {
         var parser = ConfigFileParser()
         let failure = bytes.withUnsafeBufferPointer { parser.parse($0) }
         if let failure { throw failure.error(path: path) }
-        sections = parser.finish()
+        storage = .parsed(parser.finish())
+    }
+
+    /// Checks every line of a file's bytes as `parsing` does (the same error for the same file) but
+    /// keeps only where each section starts: a section's properties are read when `section(_:)` asks
+    /// for them. What a warm start uses, whose cost then does not grow with the number of profiles
+    /// (docs/benchmarks.md).
+    public init(indexing bytes: [UInt8], path: String) throws(AWSError) {
+        storage = .indexed(try ConfigFileIndex(bytes, path: path))
     }
 
     /// Parses text; `path` is named in the error of a malformed line.
@@ -44,13 +81,21 @@ public struct ConfigFile: Sendable, Equatable {
         var text = text
         let failure = text.withUTF8 { parser.parse($0) }
         if let failure { throw failure.error(path: path) }
-        sections = parser.finish()
+        storage = .parsed(parser.finish())
     }
 
     /// Parses text known to be well formed (tests); traps on a malformed line.
     init(parsing text: String) {
         do { try self.init(parsing: text, path: "<text>") } catch { preconditionFailure("\(error.message)") }
     }
+
+    /// Whether the file was indexed rather than parsed whole (tests).
+    var isIndexed: Bool {
+        if case .indexed = storage { return true }
+        return false
+    }
+
+    public static func == (a: ConfigFile, b: ConfigFile) -> Bool { a.sections == b.sections }
 }
 
 /// A malformed line: which, what is wrong with it (the SDKs' wording) and what to do.
@@ -66,6 +111,11 @@ struct ConfigFileFailure {
 
 /// The line-by-line reader behind `ConfigFile`, over bytes: strings are made only for the names and
 /// values it keeps.
+///
+/// In `indexOnly` mode it keeps nothing: every line goes through the same checks (so the same file
+/// fails at the same line with the same message), and each section header is recorded with where it
+/// starts (`ConfigFileIndex`). Nothing but a header's own bytes and a property's name is looked at
+/// there: values are skipped from their first character.
 struct ConfigFileParser {
     private var sections: [String: [String: String]] = [:]
     /// Whether a section header has been read (lines before the first one can hold nothing).
@@ -80,20 +130,32 @@ struct ConfigFileParser {
     private var propertyKey: String?
     /// Whether the current property's value was empty: its indented lines are then sub-properties.
     private var propertyHasSubProperties = false
+    /// Check and index only: no names or values kept.
+    private let indexOnly: Bool
+    /// The section headers read in `indexOnly` mode, in file order.
+    private(set) var headers: [ConfigFileIndex.Header] = []
 
     typealias Bytes = UnsafeBufferPointer<UInt8>
 
+    init(indexOnly: Bool = false) {
+        self.indexOnly = indexOnly
+    }
+
     /// Reads every line; the first malformed one stops it.
     mutating func parse(_ b: Bytes) -> ConfigFileFailure? {
+        guard let base = b.baseAddress else { return nil }
         var start = 0, number = 0
         let n = b.count
+        if indexOnly { headers.reserveCapacity(n / 64 + 8) }  // one header per 64 bytes at most, as generated files go
         while start < n {
-            var end = start
-            while end < n && b[end] != 0x0A { end += 1 }
+            // memchr: the bulk of a large file is values, which only the line ends matter for.
+            let end = memchr(base + start, 0x0A, n - start).map { UnsafeRawPointer(base).distance(to: $0) } ?? n
             number += 1
             // Lines end at "\n", and a "\r" before it goes too (Windows files).
             let hi = end > start && b[end - 1] == 0x0D ? end - 1 : end
-            if let failure = line(b, start, hi, number) { return failure }
+            if !(indexOnly && quickLine(base, start, hi, n)) {
+                if let failure = line(b, start, hi, number) { return failure }
+            }
             start = end + 1
         }
         return nil
@@ -126,7 +188,78 @@ struct ConfigFileParser {
         }
     }
 
-    /// `[prefix name]` or `[name]`, then an optional comment.
+    // MARK: - Index mode: the common lines, checked in one pass
+
+    /// Handles the lines a generated file is made of — blank, comment, `[prefix name]`, `name = value`
+    /// in a section — leaving the state `line` would leave; false for any other line (and for any line
+    /// that could fail), which `line` then reads. `n` is the buffer's size: 8 bytes at a time are read
+    /// within it, never past it. (A shortcut only: the answers are `line`'s, tested on the SDKs' cases
+    /// and random files in ConfigFileIndexTests.)
+    @inline(__always)
+    private mutating func quickLine(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, _ n: Int) -> Bool {
+        if lo == hi { return true }
+        switch p[lo] {
+        case UInt8(ascii: "#"), UInt8(ascii: ";"):
+            return true
+        case UInt8(ascii: "["):
+            return quickHeader(p, lo, hi, n)
+        case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "="):
+            return false
+        default:
+            // A non-blank first character: the name is not empty. Up to the first `=`, no `#` or `;`
+            // at all (so no comment), and the value is empty when only blanks or a comment follow.
+            guard inSection else { return false }
+            var eq = lo + 1
+            while true {
+                if eq + 8 <= n {
+                    let m = SWAR.equal(SWAR.load(p + eq), UInt8(ascii: "="), UInt8(ascii: "#"), UInt8(ascii: ";"), 0x0A)
+                    if m == 0 { eq += 8; continue }
+                    eq += m.trailingZeroBitCount >> 3
+                } else {
+                    while eq < hi && p[eq] != UInt8(ascii: "=") && p[eq] != UInt8(ascii: "#") && p[eq] != UInt8(ascii: ";") { eq += 1 }
+                }
+                break
+            }
+            guard eq < hi, p[eq] == UInt8(ascii: "=") else { return false }
+            var first = eq + 1
+            while first < hi && isBlank(p[first]) { first += 1 }
+            inProperty = true  // (`propertyKey` is always nil in index mode)
+            propertyHasSubProperties = first == hi
+                || ((p[first] == UInt8(ascii: "#") || p[first] == UInt8(ascii: ";")) && isBlank(p[first - 1]))
+            return true
+        }
+    }
+
+    /// `[prefix name]` or `[name]` of printable ASCII without `[`, `]`, `#` or `;`, one run of blanks
+    /// between, blanks after: indexed under the key `header` would give it (whether the name is an
+    /// identifier is left to the section's own parse, which ignores it if not); false for any other
+    /// header line.
+    @inline(__always)
+    private mutating func quickHeader(_ p: UnsafePointer<UInt8>, _ lo: Int, _ hi: Int, _ n: Int) -> Bool {
+        guard let (prefixEnd, prefixHash) = SectionKeyHash.scan(p, lo + 1, n, seed: SectionKeyHash.prefixSeed),
+              prefixEnd > lo + 1, prefixEnd < hi else { return false }
+        var i = prefixEnd, hash = prefixHash
+        if p[i] != UInt8(ascii: "]") {
+            guard isBlank(p[i]) else { return false }
+            while i < hi && isBlank(p[i]) { i += 1 }
+            guard i < hi, let (nameEnd, keyHash) = SectionKeyHash.scan(p, i, n, seed: SectionKeyHash.nameSeed(prefixHash)),
+                  nameEnd > i, nameEnd < hi, p[nameEnd] == UInt8(ascii: "]") else { return false }
+            i = nameEnd
+            hash = keyHash
+        }
+        i += 1
+        while i < hi && isBlank(p[i]) { i += 1 }
+        guard i == hi else { return false }
+        // (`closeSection` has nothing to close in index mode: no section key or property is kept.)
+        inSection = true
+        inProperty = false
+        propertyKey = nil
+        headers.append(ConfigFileIndex.Header(kind: .key, hash: hash, start: lo))
+        return true
+    }
+
+    /// `[prefix name]` or `[name]`, then an optional comment. (A header line starts with `[`: `lo` is
+    /// also where the line starts, which the index records.)
     private mutating func header(_ b: Bytes, _ lo: Int, _ hi: Int, _ number: Int) -> ConfigFileFailure? {
         var end = hi
         for i in lo..<hi where b[i] == UInt8(ascii: "#") || b[i] == UInt8(ascii: ";") {
@@ -145,6 +278,10 @@ struct ConfigFileParser {
         inSection = true
         inProperty = false
         propertyKey = nil
+        if indexOnly {
+            headers.append(ConfigFileIndex.Header(b, ilo, split, ihi, start: lo))
+            return nil
+        }
         let key: String?
         if split == ihi {
             key = isIdentifier(b, ilo, ihi) ? string(b, ilo, ihi) : nil
@@ -164,16 +301,17 @@ struct ConfigFileParser {
                                      hint: "put a [default] or [profile name] line above it")
         }
         let parsed = splitProperty(b, lo, hi)
-        guard case .ok(let klo, let khi, let vlo, let vhi) = parsed else {
+        guard case .ok(let klo, let khi, let eq, let emptyValue) = parsed else {
             return parsed.failure(number, what: "property")
         }
         inProperty = true
-        propertyHasSubProperties = vlo == vhi
-        guard sectionKey != nil, isIdentifier(b, klo, khi) else {
+        propertyHasSubProperties = emptyValue
+        guard !indexOnly, sectionKey != nil, isIdentifier(b, klo, khi) else {
             propertyKey = nil
             return nil
         }
         let key = lowercasedString(b, klo, khi)
+        let (vlo, vhi) = value(b, lo, eq, hi)
         properties[key] = string(b, vlo, vhi)
         propertyKey = key
         return nil
@@ -209,7 +347,8 @@ struct ConfigFileParser {
     // MARK: - Properties
 
     private enum Split {
-        case ok(Int, Int, Int, Int)
+        /// The name's range, where the `=` is, and whether the value is empty.
+        case ok(Int, Int, Int, Bool)
         case noEquals, noName
 
         func failure(_ number: Int, what: String) -> ConfigFileFailure {
@@ -225,24 +364,34 @@ struct ConfigFileParser {
         }
     }
 
-    /// The name and value of a trimmed `name = value` line, the trailing comment cut off.
+    /// The name of a trimmed `name = value` line, its `=`, and whether the value is empty once the
+    /// trailing comment (`#` or `;` after whitespace) is cut off. A comment before the first `=` leaves
+    /// the line without one; so the line is read only up to its first `=` or comment, and the value
+    /// only as far as its first character.
     private func splitProperty(_ b: Bytes, _ lo: Int, _ hi: Int) -> Split {
-        var end = hi
-        var i = lo
-        while i < hi {
-            let c = b[i]
-            if (c == UInt8(ascii: "#") || c == UInt8(ascii: ";")) && precededByWhitespace(b, lo, i) {
-                end = i
-                break
-            }
-            i += 1
+        var eq = lo
+        while eq < hi && b[eq] != UInt8(ascii: "=") {
+            if isCommentStart(b, lo, eq) { return .noEquals }
+            eq += 1
         }
-        (_, end) = trim(b, lo, end)
-        guard let eq = (lo..<end).first(where: { b[$0] == UInt8(ascii: "=") }) else { return .noEquals }
+        if eq == hi { return .noEquals }
         let (klo, khi) = trim(b, lo, eq)
         if klo == khi { return .noName }
-        let (vlo, vhi) = trim(b, eq + 1, end)
-        return .ok(klo, khi, vlo, vhi)
+        var first = eq + 1
+        while first < hi && isBlank(b[first]) { first += 1 }
+        return .ok(klo, khi, eq, first == hi || isCommentStart(b, lo, first))
+    }
+
+    /// The trimmed value after the `=` at `eq`, up to the trailing comment.
+    private func value(_ b: Bytes, _ lo: Int, _ eq: Int, _ hi: Int) -> (Int, Int) {
+        var end = eq + 1
+        while end < hi && !isCommentStart(b, lo, end) { end += 1 }
+        return trim(b, eq + 1, end)
+    }
+
+    /// Whether a comment starts at `i` of the line starting at `lo`: `#` or `;` after whitespace.
+    private func isCommentStart(_ b: Bytes, _ lo: Int, _ i: Int) -> Bool {
+        (b[i] == UInt8(ascii: "#") || b[i] == UInt8(ascii: ";")) && precededByWhitespace(b, lo, i)
     }
 
     /// Sections whose prefix is neither `profile` nor `sso-session` (`[services x]`).
@@ -279,10 +428,11 @@ struct ConfigFileParser {
 
 // MARK: - Bytes
 
-private func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
+@inline(__always)
+func isBlank(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 }
 
 /// The range without leading and trailing spaces and tabs (the only blanks the format knows).
-private func trim(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+func trim(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
     var lo = lo, hi = hi
     while lo < hi && isBlank(b[lo]) { lo += 1 }
     while hi > lo && isBlank(b[hi - 1]) { hi -= 1 }
@@ -290,7 +440,7 @@ private func trim(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int
 }
 
 /// The range without leading and trailing ASCII whitespace (a section name, trimmed as the SDKs do).
-private func trimWhitespace(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
+func trimWhitespace(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> (Int, Int) {
     func ws(_ c: UInt8) -> Bool { c == 0x20 || (0x09...0x0D).contains(c) }
     var lo = lo, hi = hi
     while lo < hi && ws(b[lo]) { lo += 1 }
@@ -315,19 +465,23 @@ private func precededByWhitespace(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ 
 }
 
 /// Whether the range is a non-empty identifier: `[A-Za-z0-9_\-/.%@:+]+`.
-private func isIdentifier(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
+func isIdentifier(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> Bool {
     guard lo < hi else { return false }
-    for i in lo..<hi {
-        switch b[i] {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-             UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "%"),
-             UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "+"):
-            continue
-        default:
-            return false
-        }
-    }
+    for i in lo..<hi where !isIdentifierByte(b[i]) { return false }
     return true
+}
+
+/// `[A-Za-z0-9_\-/.%@:+]`
+@inline(__always)
+func isIdentifierByte(_ c: UInt8) -> Bool {
+    switch c {
+    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+         UInt8(ascii: "_"), UInt8(ascii: "-"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "%"),
+         UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "+"):
+        return true
+    default:
+        return false
+    }
 }
 
 private func string(_ b: UnsafeBufferPointer<UInt8>, _ lo: Int, _ hi: Int) -> String {

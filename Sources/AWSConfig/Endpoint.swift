@@ -118,7 +118,7 @@ public struct Endpoint: Sendable, Equatable {
         let envName = "AWS_ENDPOINT_URL_" + service.endpointID
         if let found = try parsed(context.env[envName], envName) { return found }
         if let found = try parsed(context.env["AWS_ENDPOINT_URL"], "AWS_ENDPOINT_URL") { return found }
-        if let services = profile["services"], let section = context.shared.config.sections["services " + services],
+        if let services = profile["services"], let section = context.shared.config.section("services " + services),
            let found = try parsed(section[service.endpointID.lowercased() + ".endpoint_url"],
                                   "[services \(services)] in \(context.shared.configPath)") {
             return found

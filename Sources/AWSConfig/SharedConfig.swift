@@ -34,7 +34,11 @@ public struct SharedConfig: Sendable {
                             configPath: configPath, credentialsPath: credentialsPath)
     }
 
-    /// The parsed file; `variable` is the environment variable that named it, nil for the default place.
+    /// Files larger than this (bytes) are indexed rather than parsed whole (docs/benchmarks.md).
+    static let indexThreshold = 8_192
+
+    /// The file, parsed whole or, when large, checked whole and read a section at a time;
+    /// `variable` is the environment variable that named it, nil for the default place.
     static func read(_ path: String, namedBy variable: String?) throws(AWSError) -> ConfigFile {
         let bytes: [UInt8]?
         do {
@@ -47,27 +51,30 @@ public struct SharedConfig: Sendable {
                                : "point \(variable) at a readable file, or unset it to use the default file")
         }
         guard let bytes else { return ConfigFile() }
-        return try ConfigFile(parsing: bytes, path: path)
+        // A small file is parsed whole (cheaper than reading a section per lookup); a large one —
+        // thousands of generated profiles — is checked whole and read a section at a time.
+        if bytes.count <= indexThreshold { return try ConfigFile(parsing: bytes, path: path) }
+        return try ConfigFile(indexing: bytes, path: path)
     }
 
     /// The keys of profile `name` from the config file: `[profile name]`, and for `default`
     /// `[profile default]` or else `[default]`.
     public func configProfile(_ name: String) -> [String: String]? {
         guard Self.isProfileName(name) else { return nil }
-        if name == "default" { return config.sections["profile default"] ?? config.sections["default"] }
-        return config.sections["profile " + name]
+        if name == "default" { return config.section("profile default") ?? config.section("default") }
+        return config.section("profile " + name)
     }
 
     /// The keys of profile `name` from the credentials file (`[name]`).
     public func credentialsProfile(_ name: String) -> [String: String]? {
         guard Self.isProfileName(name) else { return nil }
-        return credentials.sections[name]
+        return credentials.section(name)
     }
 
     /// The `[sso-session name]` section of the config file.
     public func ssoSession(_ name: String) -> [String: String]? {
         guard Self.isProfileName(name) else { return nil }
-        return config.sections["sso-session " + name]
+        return config.section("sso-session " + name)
     }
 
     /// Whether either file defines the profile.

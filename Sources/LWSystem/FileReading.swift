@@ -10,8 +10,30 @@ public enum FileReading {
             throw FileError(path: path, errno: errno)
         }
         defer { close(fd) }
+        // One read into a buffer of the file's size (a large ~/.aws/config is read on every warm
+        // start); the chunked loop for what is left, for files that grow or report no size.
+        var st = stat()
+        var bytes: [UInt8] = []
+        if fstat(fd, &st) == 0, st.st_size > 0, let size = Int(exactly: st.st_size), size < Int.max {
+            var failed: Int32 = 0
+            bytes = [UInt8](unsafeUninitializedCapacity: size + 1) { buffer, count in
+                count = 0
+                while count <= size, let base = buffer.baseAddress {
+                    let n = read(fd, base + count, size + 1 - count)
+                    if n < 0 {
+                        if errno == EINTR { continue }
+                        failed = errno
+                        return
+                    }
+                    if n == 0 { return }
+                    count += n
+                }
+            }
+            if failed != 0 { throw FileError(path: path, errno: failed) }
+            if bytes.count <= size { return bytes }
+        }
         switch FileDescriptorIO.readAll(fd) {
-        case .success(let bytes): return bytes
+        case .success(let rest): return bytes.isEmpty ? rest : bytes + rest
         case .failure(let e): throw FileError(path: path, errno: e.code)
         }
     }

@@ -207,3 +207,36 @@ def test_unreadable_named_file_is_an_error(lw: LW, nobody):
         assert p.stdout == b"", "the child must not run"
         assert f"cannot read {config}: Permission denied" in err, err
         assert var in err, err
+
+
+# ----------------------------------------------------------------------------- large files (issue 22)
+# A file over 8 KiB is checked whole but read a section at a time (ConfigFileIndex): the same errors at
+# the same lines, and the same profiles, as the whole parse of a small file.
+
+def generated_profiles(count: int) -> str:
+    """`count` profiles as account-vending tools write them (well over 8 KiB for a few hundred)."""
+    return "".join(f"[profile acct-{100000000000 + i}-Admin]\nrole_arn = arn:aws:iam::{100000000000 + i}:role/Admin\n"
+                   f"source_profile = default\nregion = eu-west-1\n\n" for i in range(count))
+
+
+@pytest.mark.parametrize("config,line,what", MALFORMED, ids=[m[2] for m in MALFORMED])
+def test_malformed_line_after_thousands_of_profiles_fails_at_its_line(lw: LW, config: str, line: int, what: str):
+    lw.seed("app/database_password")
+    filler = generated_profiles(2000)
+    # The bad text after the generated profiles (its line numbers shift by theirs); a leading section
+    # keeps "before any section" cases meaning the same thing there.
+    text = filler + config if not config.startswith(("aws_", "  ")) else config + filler
+    at = line + (filler.count("\n") if text.startswith(filler) else 0)
+    files = write_aws_files(lw, text)
+    r = run_fails(lw, lw.name("app"), {**keys_env(lw), **files})
+    assert r.err.splitlines()[0].startswith(f"lwexec: {files['AWS_CONFIG_FILE']} line {at}: {what}"), r
+
+
+def test_profile_at_the_end_of_thousands_is_read(lw: LW):
+    config = (generated_profiles(5000) + "[profile chosen]\nregion = eu-north-1\n"
+              + "[profile acct-100000000007-Admin]\nregion = ap-south-1\n")
+    files = write_aws_files(lw, config)
+    env = {k: v for k, v in keys_env(lw).items() if k != "AWS_REGION"}
+    assert whoami(lw, {**env, **files, "AWS_PROFILE": "chosen"})["Region"] == "eu-north-1"
+    # A repeated section adds to the first one, wherever it is.
+    assert whoami(lw, {**env, **files, "AWS_PROFILE": "acct-100000000007-Admin"})["Region"] == "ap-south-1"

@@ -19,7 +19,7 @@ public struct SSOSettings: Sendable, Equatable {
         guard v("sso_session") != nil || v("sso_start_url") != nil else { return nil }
         var startURL = v("sso_start_url"), region = v("sso_region"), where_ = "profile \(name)"
         if let session = v("sso_session") {
-            guard let section = context.shared.config.sections["sso-session " + session] else {
+            guard let section = context.shared.config.section("sso-session " + session) else {
                 throw AWSError(.configuration, "profile \(name) has sso_session = \(session), but there is no [sso-session \(session)] in \(context.shared.configPath)",
                                hint: "run `aws configure sso` to create it, or fix sso_session")
             }
