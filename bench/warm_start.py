@@ -9,7 +9,7 @@ Starts the emulator (moto_server with SigV4 checks on) seeded with the SOP's sec
 Goals (issues 4 and 18): lwexec <= 3.0x /bin/true; the Embedded launcher no slower than tini and
 <= 2.3x /bin/true.
 
-Usage: bench/warm_start.py [--lwexec PATH] [--rounds N] [--runs N] [--out FILE]
+Usage: bench/warm_start.py [--lwexec PATH] [--baseline PATH] [--rounds N] [--runs N] [--out FILE]
 """
 import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 
@@ -33,6 +33,7 @@ def main():
     ap.add_argument("--rounds", type=int, default=15)
     ap.add_argument("--runs", type=int, default=100)
     ap.add_argument("--out", help="append a Markdown summary here")
+    ap.add_argument("--baseline", help="another lwexec (e.g. the round's starting commit) in the same runs, for an A/B")
     a = ap.parse_args()
     for tool in ("hyperfine", "tini", "dumb-init"):
         if not shutil.which(tool):
@@ -49,8 +50,12 @@ def main():
             "`/bin/true`": ["/bin/true"],
             "`tini -- /bin/true` (C)": ["tini", "--", "/bin/true"],
             "`dumb-init /bin/true` (C)": ["dumb-init", "/bin/true"],
-            "`lwexec --cache /non-prod/backend -- /bin/true` (4 secrets, warm)": lw,
         }
+        if a.baseline:
+            base = [a.baseline, *lw[1:]]
+            subprocess.run(base, check=True, env=env)
+            commands["baseline `lwexec --cache /non-prod/backend -- /bin/true`"] = base
+        commands["`lwexec --cache /non-prod/backend -- /bin/true` (warm)"] = lw
         medians = {k: [] for k in commands}
         for _ in range(a.rounds):
             for k, m in zip(commands, hyperfine([" ".join(c) for c in commands.values()], a.runs, env)):
@@ -60,7 +65,10 @@ def main():
         lines = ["| command | median (ms) | x `/bin/true` |", "| --- | ---: | ---: |"]
         lines += [f"| {k} | {v:.3f} | {v / floor:.2f} |" for k, v in med.items()]
         lines += ["", f"lwexec / tini: **{warm / tini:.2f}**; lwexec / `/bin/true`: **{warm / floor:.2f}x** "
-                      f"({a.rounds} rounds of {a.runs} runs, all four commands in each hyperfine run)."]
+                      f"({a.rounds} rounds of {a.runs} runs, all commands in each hyperfine run)."]
+        if a.baseline:
+            base_med = med["baseline `lwexec --cache /non-prod/backend -- /bin/true`"]
+            lines += [f"after / before (baseline): **{warm / base_med:.3f}**."]
         print("\n".join(lines))
         if a.out:
             with open(a.out, "a") as fh:
