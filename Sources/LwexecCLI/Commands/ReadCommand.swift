@@ -1,6 +1,6 @@
 import ArgumentParser
 import AWSClient
-import LWCrypto
+import LWEncoding
 import SecretsManager
 
 /// `lwexec read NAME`: one secret's value, verbatim.
