@@ -14,8 +14,8 @@ import PackageDescription
 /// It reads only local, same-user input (arguments, environment, ~/.aws files, its own keyring
 /// entries); everything that talks to the network runs in lwexec-core, a PIE. See docs/ARCHITECTURE.md.
 /// (The link warns that `dlopen` in a static program needs the build's glibc at run time: the
-/// normal-runtime Swift library references it. The shipped launcher, built by embedded/Package.swift,
-/// holds no dlopen; neither build can reach the libcurl or libcrypto loaders: test_module_graph.py.)
+/// normal-runtime Swift library references it. Nothing of lwexec's calls it here: the launcher cannot
+/// reach the libcurl or libcrypto loaders, by the module graph (test_module_graph.py).)
 let staticLauncher: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 
 
