@@ -13,8 +13,9 @@ import PackageDescription
 /// relocations run at each start (their share of a warm start is in docs/benchmarks.md).
 /// It reads only local, same-user input (arguments, environment, ~/.aws files, its own keyring
 /// entries); everything that talks to the network runs in lwexec-core, a PIE. See docs/ARCHITECTURE.md.
-/// (The link warns that `dlopen` in a static program needs the build's glibc at run time: the Swift
-/// runtime and the curl/crypto shims reference it, and in this executable the shims refuse to call it.)
+/// (The link warns that `dlopen` in a static program needs the build's glibc at run time: the
+/// normal-runtime Swift library references it. Nothing of lwexec's calls it here: the launcher cannot
+/// reach the libcurl or libcrypto loaders, by the module graph (test_module_graph.py).)
 let staticLauncher: [LinkerSetting] = [.unsafeFlags(["-static-executable"], .when(platforms: [.linux]))]
 
 
@@ -28,7 +29,8 @@ let package = Package(
         .executable(name: "lwexec-core", targets: ["lwexec-core"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Pinned to the version the build machines serve (Package.resolved is not committed: CONTRIBUTING.md).
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
     ],
     targets: [
         // C system libraries: headers plus thin typed shims, nothing else.
@@ -46,25 +48,28 @@ let package = Package(
         .target(name: "LWSystem"),
         // A small JSON reader and writer (numbers keep their text). Pure.
         .target(name: "LWJSON"),
-        // Hashing, HMAC, randomness and encodings over libcrypto (SHA-256 for keys also in pure Swift).
+        // Hex, base64 and SHA-256 fingerprints (cache keys) in pure Swift: what the launcher may use.
+        .target(name: "LWEncoding"),
+        // SHA-256, SHA-1, HMAC-SHA256 and randomness over libcrypto (dlopen'ed on first use), for
+        // signing: out of the static launcher's reach (test_module_graph.py).
         .target(name: "LWCrypto", dependencies: ["CCrypto"]),
         // AWS Signature Version 4, stage by stage.
-        .target(name: "AWSSigV4", dependencies: ["LWCrypto"]),
+        .target(name: "AWSSigV4", dependencies: ["LWCrypto", "LWEncoding"]),
         // HTTP over libcurl, loaded with dlopen on first use.
         .target(name: "AWSHTTP", dependencies: ["CCurl", "LWSystem"]),
         // What is known about AWS without a network call: the shared files and profiles, region,
         // endpoints from the services' rule sets, and the credential plan (its identity keys the cache).
-        // No HTTP: the warm-start launcher's only AWS dependency (Tests/Integration/test_boundaries.py holds it so).
-        .target(name: "AWSConfig", dependencies: ["LWCrypto", "LWSystem"]),
+        // No HTTP: the warm-start launcher's only AWS dependency (Tests/Integration/test_module_graph.py holds it so).
+        .target(name: "AWSConfig", dependencies: ["LWEncoding", "LWSystem"]),
         // Talking to AWS: fetching the planned credentials (STS, SSO, IMDS, containers, processes), the
         // signed transport, retries, error decoding, a JSON client.
-        .target(name: "AWSClient", dependencies: ["AWSConfig", "AWSSigV4", "AWSHTTP", "LWCrypto", "LWJSON", "LWSystem"]),
+        .target(name: "AWSClient", dependencies: ["AWSConfig", "AWSSigV4", "AWSHTTP", "LWCrypto", "LWEncoding", "LWJSON", "LWSystem"]),
         // Prefixes -> secrets -> environment: the rules, behind a store protocol. No AWS dependency.
-        .target(name: "SecretResolution", dependencies: ["LWCrypto", "LWJSON", "LWSystem"]),
+        .target(name: "SecretResolution", dependencies: ["LWEncoding", "LWJSON", "LWSystem"]),
         // Typed Secrets Manager operations, and the store the resolver fetches from.
-        .target(name: "SecretsManager", dependencies: ["AWSClient", "SecretResolution", "LWCrypto"]),
+        .target(name: "SecretsManager", dependencies: ["AWSClient", "SecretResolution", "LWCrypto", "LWEncoding"]),
         // Resolved environments and temporary credentials cached in the kernel keyring.
-        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSConfig", "LWCrypto", "LWJSON", "SecretResolution"]),
+        .target(name: "KeyringCache", dependencies: ["CKeyutils", "AWSConfig", "LWEncoding", "LWJSON", "SecretResolution"]),
         // prctl, signalfd and pty calls that the Glibc module does not expose (header only, nothing linked).
         .systemLibrary(name: "CSupervision"),
         // Streaming multi-pattern masking of the child's output (--mask). Pure.
@@ -78,7 +83,8 @@ let package = Package(
         // Commands, the fast path, error rendering.
         .target(name: "LwexecCLI", dependencies: [
             "AWSConfig", "AWSClient", "SecretsManager", "SecretResolution", "Launcher", "SecretPolicy", "EnvFormats",
-            "KeyringCache", "ExecCore", "LWSystem", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "KeyringCache", "ExecCore", "LWCrypto", "LWEncoding", "LWSystem",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         // The exec path without the parser or the network: options, the fast parse, the cache lookup, the launch.
         .target(name: "ExecCore", dependencies: ["AWSConfig", "SecretResolution", "KeyringCache", "Launcher", "LWSystem"]),
@@ -93,9 +99,10 @@ let package = Package(
 
         .testTarget(name: "AWSSigV4Tests", dependencies: ["AWSSigV4"],
                     resources: [.copy("Fixtures")]),
-        .testTarget(name: "LWCryptoTests", dependencies: ["LWCrypto"]),
+        .testTarget(name: "LWCryptoTests", dependencies: ["LWCrypto", "LWEncoding"]),
+        .testTarget(name: "LWEncodingTests", dependencies: ["LWEncoding"]),
         .testTarget(name: "LWSystemTests", dependencies: ["LWSystem"]),
-        .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "LWJSON"],
+        .testTarget(name: "AWSConfigTests", dependencies: ["AWSConfig", "LWEncoding", "LWJSON"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "AWSClientTests", dependencies: ["AWSClient", "AWSConfig"]),
         .testTarget(name: "SecretResolutionTests", dependencies: ["SecretResolution", "SecretsManager"]),

@@ -8,8 +8,9 @@ import PackageDescription
 /// Built from the **same sources** as the main package's `lwexec` target: every directory under
 /// Sources/ but `Glibc`, `LWGlibcShims` and `LWEmbeddedRuntime` is a symlink to ../../Sources/<name>
 /// (SwiftPM takes no target path outside a package). SwiftPM compiles a target one way per build, so
-/// the Embedded build is this second package, driven by the Makefile (`make launcher`); the main
-/// package keeps its normal-runtime `lwexec` for `swift build` and the unit tests.
+/// the Embedded build is this second package, driven by the Makefile (`make launcher`, and
+/// `make check-embedded` to build it alone); the main package keeps its normal-runtime `lwexec` for
+/// `swift build` and the unit tests. Which toolchain it needs, and why: CONTRIBUTING.md.
 ///
 /// The toolchain's paths come from the Makefile, not from here (scripts/embedded-launcher):
 /// `-Xcc -ivfsoverlay <overlay>` so that `import SwiftGlibc` finds the toolchain's glibc module map,
@@ -43,7 +44,6 @@ let package = Package(
         .target(name: "Glibc", dependencies: ["LWGlibcShims"], swiftSettings: embedded),
         // `_swift_stdlib_strtod_clocale` (Double(String)), which the Embedded stdlib references.
         .target(name: "LWEmbeddedRuntime"),
-        .systemLibrary(name: "CCrypto"),
         .systemLibrary(name: "CKeyutils"),
         .systemLibrary(name: "CSupervision"),
 
@@ -51,12 +51,12 @@ let package = Package(
         // checks that this list is that closure).
         shared("LWSystem", []),
         shared("LWJSON", []),
-        shared("LWCrypto", ["CCrypto"]),
+        shared("LWEncoding", []),
         shared("OutputMask", []),
         shared("Launcher", ["CSupervision", "OutputMask", "LWSystem"]),
-        shared("AWSConfig", ["LWCrypto", "LWSystem"]),
-        shared("SecretResolution", ["LWCrypto", "LWJSON", "LWSystem"]),
-        shared("KeyringCache", ["CKeyutils", "AWSConfig", "LWCrypto", "LWJSON", "SecretResolution"]),
+        shared("AWSConfig", ["LWEncoding", "LWSystem"]),
+        shared("SecretResolution", ["LWEncoding", "LWJSON", "LWSystem"]),
+        shared("KeyringCache", ["CKeyutils", "AWSConfig", "LWEncoding", "LWJSON", "SecretResolution"]),
         shared("ExecCore", ["AWSConfig", "SecretResolution", "KeyringCache", "Launcher", "LWSystem"]),
         .executableTarget(name: "lwexec", dependencies: ["ExecCore", "Glibc", "LWEmbeddedRuntime"],
                           swiftSettings: embedded, linkerSettings: staticLauncher),

@@ -16,18 +16,19 @@ cd "$ROOT"
 
 # module: C module include dirs it needs (its own imports and its dependencies')
 declare -A CDEPS=(
+  [LWEncoding]=""
   [LWCrypto]="Sources/CCrypto"
   [AWSSigV4]="Sources/CCrypto"
   [AWSHTTP]="Sources/CCurl"
   [LWSystem]=""
-  [AWSConfig]="Sources/CCrypto"
+  [AWSConfig]=""
   [AWSClient]="Sources/CCrypto Sources/CCurl"
-  [SecretResolution]="Sources/CCrypto"
+  [SecretResolution]=""
   [SecretsManager]="Sources/CCrypto Sources/CCurl"
   [EnvFormats]=""
   [LWJSON]=""
 )
-ORDER=(LWSystem LWJSON EnvFormats LWCrypto AWSSigV4 AWSHTTP AWSConfig AWSClient SecretResolution SecretsManager)
+ORDER=(LWSystem LWJSON EnvFormats LWEncoding LWCrypto AWSSigV4 AWSHTTP AWSConfig AWSClient SecretResolution SecretsManager)
 
 module() {
   local m=$1 obj="$OUT/modules/$1.o" inc=()

@@ -86,6 +86,7 @@ stage_common() {
     install -D -m 0644 "$REPO/completions/_lwexec" "$root/$zshdir/_lwexec"
     install -D -m 0644 "$REPO/completions/lwexec.fish" "$root/share/fish/vendor_completions.d/lwexec.fish"
     install -D -m 0644 "$REPO/README.md" "$root/share/doc/lwexec/README.md"
+    install -m 0644 "$REPO/NOTICE" "$root/share/doc/lwexec/NOTICE"
     install -d "$root/share/doc/lwexec"
     sed "s/@YEARS@/$(copyright_years)/" "$REPO/packaging/copyright" > "$root/share/doc/lwexec/copyright"
     chmod 0644 "$root/share/doc/lwexec/copyright"

@@ -1,4 +1,5 @@
 import LWCrypto
+import LWEncoding
 
 extension SigV4 {
     /// Hex SHA-256 of an empty body, the payload hash of every bodiless request.

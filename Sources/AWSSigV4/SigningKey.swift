@@ -1,4 +1,5 @@
 import LWCrypto
+import LWEncoding
 
 extension SigV4 {
     /// The derived key HMAC("AWS4"+secret, date, region, service, "aws4_request"); valid for that day, region and service only.

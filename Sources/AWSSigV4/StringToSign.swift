@@ -1,4 +1,5 @@
 import LWCrypto
+import LWEncoding
 
 extension SigV4 {
     /// The only signing algorithm this module implements.

@@ -1,9 +1,11 @@
-/* libcrypto entry points lwexec uses (SHA-256, SHA-1, HMAC-SHA256, RAND_bytes, base64),
- * loaded at run time.
+/* libcrypto entry points lwexec-core uses (SHA-256, SHA-1, HMAC-SHA256, RAND_bytes), loaded at
+ * run time.
  *
  * Like libcurl, libcrypto is not linked: its ~3,400 symbol bindings and its provider
- * initialisation cost more than the rest of a cached launch, which never signs a request.
+ * initialisation cost more than the rest of a run that never signs a request.
  * lw_crypto_load() dlopens it on first use and fills a table of typed entry points.
+ * The static launcher cannot reach this module (Tests/Integration/test_module_graph.py): its cache
+ * keys are hashed by LWEncoding, in Swift.
  */
 #ifndef LWEXEC_CCRYPTO_SHIM_H
 #define LWEXEC_CCRYPTO_SHIM_H
@@ -19,23 +21,12 @@ typedef struct lw_crypto_api {
     int (*evp_digest)(const void *, size_t, unsigned char *, unsigned int *, const EVP_MD *, ENGINE *);
     unsigned char *(*hmac)(const EVP_MD *, const void *, int, const unsigned char *, size_t, unsigned char *, unsigned int *);
     int (*rand_bytes)(unsigned char *, int);
-    int (*encode_block)(unsigned char *, const unsigned char *, int);
-    int (*decode_block)(unsigned char *, const unsigned char *, int);
 } lw_crypto_api;
-
-extern const char _DYNAMIC[] __attribute__((weak));
 
 /* Loads libcrypto and fills `api`. Returns 0, or -1 with a reason in `err`. */
 static inline int lw_crypto_load(lw_crypto_api *api, char *err, size_t errlen) {
     const char *names[] = { "libcrypto.so.3", "libcrypto.so", NULL };
     void *lib = NULL;
-    /* A statically linked executable (the warm-start launcher) has no dynamic section: dlopen there
-       would bring a second libc into the process. Refuse cleanly; that launcher hands such runs to
-       lwexec-core. (_DYNAMIC is weak: null exactly when the executable was linked statically.) */
-    if (&_DYNAMIC[0] == 0) {
-        snprintf(err, errlen, "this executable is statically linked and cannot load libcrypto");
-        return -1;
-    }
     for (int i = 0; names[i] && !lib; i++) lib = dlopen(names[i], RTLD_NOW | RTLD_LOCAL);
     if (!lib) {
         const char *why = dlerror();
@@ -50,8 +41,6 @@ static inline int lw_crypto_load(lw_crypto_api *api, char *err, size_t errlen) {
     LW_SYM(evp_digest, "EVP_Digest");
     LW_SYM(hmac, "HMAC");
     LW_SYM(rand_bytes, "RAND_bytes");
-    LW_SYM(encode_block, "EVP_EncodeBlock");
-    LW_SYM(decode_block, "EVP_DecodeBlock");
 #undef LW_SYM
     return 0;
 }

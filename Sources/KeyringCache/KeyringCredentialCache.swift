@@ -1,6 +1,6 @@
 import AWSConfig
 import LWJSON
-import LWCrypto
+import LWEncoding
 
 /// Temporary credentials (assume-role, SSO, web identity, container, IMDS) kept in the lwexec
 /// keyring until five minutes before they expire, so a warm start makes no STS call.

@@ -1,4 +1,4 @@
-import LWCrypto
+import LWEncoding
 
 /// What a cached name list was listed for: the same account view and parent path only.
 public struct NameListKey: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import AWSConfig
 import LWJSON
-import LWCrypto
+import LWEncoding
 
 /// What decides a resolution's result: a cache entry is only ever served for the same inputs.
 public struct CacheKey: Sendable, Equatable {

@@ -3,8 +3,9 @@ import Glibc
 
 /// libcrypto's entry points, loaded with dlopen the first time something needs them.
 ///
-/// Keeps libcrypto off a cached launch, which hashes its cache key with `SHA256` (Swift) and
-/// never signs. Without libcrypto nothing can be signed, so its absence is fatal with a clear message.
+/// Keeps libcrypto off every run that does not sign (a cached launch hashes its cache key with
+/// `LWEncoding.Fingerprint`, in Swift, and cannot reach this module). Without libcrypto nothing can
+/// be signed, so its absence is fatal with a clear message.
 enum CryptoLibrary {
     /// The loaded table, loaded once on first use (a lazily initialised global: thread-safe).
     static var api: UnsafeMutablePointer<lw_crypto_api> { table.pointer }

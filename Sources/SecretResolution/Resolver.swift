@@ -1,6 +1,6 @@
 import LWJSON
 import LWSystem
-import LWCrypto
+import LWEncoding
 
 /// One variable lwexec will set, and the secret it came from.
 public struct ResolvedVariable: Sendable, Equatable {

@@ -1,6 +1,6 @@
 import AWSClient
 import SecretResolution
-import LWCrypto
+import LWEncoding
 
 /// A secret as `ListSecrets` describes it (no value).
 public struct SecretEntry: Sendable, Equatable {

@@ -1,4 +1,5 @@
 import LWCrypto
+import LWEncoding
 
 /// `ClientRequestToken`s: the idempotency key of a write.
 ///

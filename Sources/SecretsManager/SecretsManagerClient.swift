@@ -1,6 +1,5 @@
 import AWSClient
 import SecretResolution
-import LWCrypto
 
 
 /// Typed Secrets Manager operations over a signed JSON client.

@@ -1,4 +1,4 @@
-import LWCrypto
+import LWEncoding
 import Testing
 @testable import AWSConfig
 import LWJSON
@@ -100,7 +100,7 @@ enum UpstreamEndpointCases {
         for (file, sha256) in EndpointRules.sourceDigests {
             let bytes = UpstreamEndpointCases.bytes(file)
             #expect(!bytes.isEmpty, "\(file) is missing")
-            #expect(Encoding.hex(Digest.sha256(bytes)) == sha256,
+            #expect(Encoding.hex(Fingerprint.sha256(bytes)) == sha256,
                     "\(file) changed since EndpointTables.swift was generated: run scripts/gen-endpoint-tables")
         }
     }

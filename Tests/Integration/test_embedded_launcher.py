@@ -27,3 +27,15 @@ def test_static_and_not_a_pie():
     header = subprocess.run(["readelf", "-h", "-l", str(lwexec_bin())], capture_output=True, text=True, check=True).stdout
     assert "EXEC (Executable file)" in header
     assert "INTERP" not in header
+
+
+
+def test_no_libcrypto_loader_inside():
+    """The module graph keeps libcrypto out of the launcher (test_module_graph.py); the binary shows
+    it: no code of LWCrypto (Embedded Swift mangles its symbols `$e8LWCrypto...`) and no loader
+    naming the library, which in a static process would bring in a second libc."""
+    data = lwexec_bin().read_bytes()
+    assert data.count(b"libcrypto") == 0, "the launcher holds a libcrypto loader"
+    symbols = subprocess.run(["nm", str(lwexec_bin())], capture_output=True, text=True, check=True).stdout
+    assert "10LWEncoding" in symbols  # the control: module names are in the symbols
+    assert [ln for ln in symbols.splitlines() if "8LWCrypto" in ln or "lw_crypto" in ln] == []

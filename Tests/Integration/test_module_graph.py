@@ -2,7 +2,10 @@
 
 The warm-start launcher reads only local input; everything that talks to the network lives in
 modules it cannot reach. These tests hold that with the module graph, not with run-time checks:
-adding `AWSClient` (or any HTTP code) to the launcher's closure fails here before it ships.
+adding `AWSClient` (or any HTTP code) to the launcher's closure fails here before it ships. So
+does libcrypto: the static launcher cannot load a shared library (a second libc), so the modules
+over it (`CCrypto` and `LWCrypto`, HMAC, randomness and digests for signing) are out of its
+closure; it hashes its cache keys with `LWEncoding`'s pure-Swift SHA-256.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from conftest import REPO
 
 NETWORK = {"AWSHTTP", "CCurl", "AWSClient", "AWSSigV4", "SecretsManager"}
 AWS = NETWORK | {"AWSConfig"}
+# What loads libcrypto (with dlopen, on first use): nothing the static launcher may reach.
+LIBCRYPTO = {"CCrypto", "LWCrypto"}
 
 
 def describe(package_dir) -> dict[str, list[str]]:
@@ -56,6 +61,18 @@ def test_the_graph_is_read_and_reaches_the_network_from_lwexec_core(graph):
 def test_the_launcher_side_reaches_no_network_code(graph, target):
     reached = closure(graph, target)
     assert reached & NETWORK == set(), f"{target} reaches {sorted(reached & NETWORK)}"
+
+
+@pytest.mark.parametrize("target", ["lwexec", "ExecCore", "KeyringCache", "AWSConfig", "SecretResolution"])
+def test_the_launcher_side_cannot_reach_libcrypto(graph, target):
+    reached = closure(graph, target)
+    assert reached & LIBCRYPTO == set(), f"{target} reaches {sorted(reached & LIBCRYPTO)}"
+
+
+def test_signing_reaches_libcrypto(graph):
+    # The control: libcrypto is found where it is, so the test above can fail.
+    assert LIBCRYPTO <= closure(graph, "AWSSigV4")
+    assert LIBCRYPTO <= closure(graph, "lwexec-core")
 
 
 def test_configuration_is_network_free(graph):

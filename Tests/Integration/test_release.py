@@ -18,6 +18,7 @@ each run; the network must reach deb.debian.org, as for apt on the host.
 from __future__ import annotations
 
 import gzip
+import io
 import os
 import re
 import shutil
@@ -39,8 +40,10 @@ DIST_FILES = {
     "share/zsh/site-functions/_lwexec": "completions/_lwexec",
     "share/fish/vendor_completions.d/lwexec.fish": "completions/lwexec.fish",
     "share/doc/lwexec/README.md": "README.md",
+    "share/doc/lwexec/NOTICE": "NOTICE",
     "share/doc/lwexec/copyright": None,
     "share/doc/lwexec/licenses/README": None,
+    "share/doc/lwexec/licenses/Apache-2.0": "LICENSE",
     "share/doc/lwexec/licenses/swift.LICENSE.txt": None,
     "share/doc/lwexec/licenses/swift-argument-parser.LICENSE.txt": None,
     "share/doc/lwexec/licenses/GPL-3": None,
@@ -55,6 +58,7 @@ DEB_FILES = [
     "/usr/share/zsh/vendor-completions/_lwexec",
     "/usr/share/fish/vendor_completions.d/lwexec.fish",
     "/usr/share/doc/lwexec/README.md",
+    "/usr/share/doc/lwexec/NOTICE",
     "/usr/share/doc/lwexec/copyright",
     "/usr/share/doc/lwexec/changelog.Debian.gz",
     "/usr/share/lintian/overrides/lwexec",
@@ -167,15 +171,30 @@ def test_dist_is_the_install_tree_under_one_directory(dist: Path, tmp_path: Path
     for b in BINARIES:
         sections = run(["readelf", "-S", "-W", str(root / b)]).stdout
         assert ".symtab" not in sections and ".debug_info" not in sections, f"{b} is not stripped"
-    # The licenses of what is linked in, and the statement that lwexec's own is missing.
+    # lwexec's license and the licenses of what is linked in, with how to relink the LGPL parts.
     copyright = (root / "share/doc/lwexec/copyright").read_text()
-    for part in ("swift-argument-parser", "libstdc++", "GNU C Library", "libkeyutils", "no LICENSE"):
-        assert part in copyright, part
-    assert "@YEARS@" not in copyright
+    assert_copyright(copyright)
+    assert "Apache-2.0: lwexec itself" in (root / "share/doc/lwexec/licenses/README").read_text()
     assert "Runtime Library Exception" in (root / "share/doc/lwexec/licenses/swift-argument-parser.LICENSE.txt").read_text()
     # Extracted anywhere, bin/lwexec finds libexec/lwexec/lwexec-core; the version names the tarball.
     version = reported_version(root / "bin" / "lwexec")
     assert upstream_version(version) == m[1]
+
+
+def assert_copyright(copyright: str) -> None:
+    """packaging/copyright as shipped: lwexec under Apache-2.0, every statically linked part named,
+    and how to relink the launcher against another glibc or libkeyutils (the LGPL's terms)."""
+    paragraphs = copyright.split("\n\n")
+    files_star = next(p for p in paragraphs if p.startswith("Files: *\n"))
+    assert "\nLicense: Apache-2.0\n" in files_star + "\n", files_star
+    assert any(p.startswith("License: Apache-2.0\n") for p in paragraphs), "no stand-alone Apache-2.0 paragraph"
+    launcher = next(p for p in paragraphs if p.startswith("Files: usr/bin/lwexec\n"))
+    assert "License: Apache-2.0 and " in launcher and "LGPL-2.1+ and LGPL-2+" in launcher, launcher
+    assert "Relinking" in launcher and "make release" in launcher, launcher
+    for part in ("swift-argument-parser", "libstdc++", "GNU C Library", "libkeyutils", "botocore"):
+        assert part in copyright, part
+    for gone in ("undecided", "@YEARS@", "no LICENSE"):
+        assert gone not in copyright, gone
 
 
 def test_lwexec_copied_alone_names_its_second_file(dist: Path, tmp_path: Path):
@@ -228,6 +247,10 @@ def test_deb_fields_files_and_lintian(deb: Path):
     files = sorted(p for p, f in entries.items() if f[0].startswith("-"))
     assert files == sorted(DEB_FILES)
     assert all(f[1] == "root/root" for f in entries.values())
+    r = run(["dpkg-deb", "--fsys-tarfile", str(deb)], text=False)
+    with tarfile.open(fileobj=io.BytesIO(r.stdout)) as tar:
+        assert_copyright(tar.extractfile("./usr/share/doc/lwexec/copyright").read().decode())
+        assert tar.extractfile("./usr/share/doc/lwexec/NOTICE").read() == (REPO / "NOTICE").read_bytes()
     for p in files:
         assert entries[p][0] == ("-rwxr-xr-x" if p.startswith(("/usr/bin/", "/usr/libexec/")) else "-rw-r--r--"), p
 

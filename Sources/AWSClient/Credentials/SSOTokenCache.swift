@@ -1,6 +1,7 @@
 import Glibc
 import LWSystem
 import LWCrypto
+import LWEncoding
 
 /// The AWS CLI's SSO token cache: `~/.aws/sso/cache/<sha1>.json`, keyed by the `sso_session` name
 /// (or, for legacy profiles, the start URL), read and written back after a refresh.

@@ -1,7 +1,7 @@
 import ArgumentParser
 import AWSClient
 import EnvFormats
-import LWCrypto
+import LWEncoding
 import SecretsManager
 
 /// `lwexec read NAME`: one secret's value, verbatim.

@@ -1,5 +1,6 @@
 import ArgumentParser
 import LWCrypto
+import LWEncoding
 
 /// Random secret values from OpenSSL's `RAND_bytes`.
 enum SecretGenerator {

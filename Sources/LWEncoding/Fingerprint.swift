@@ -1,7 +1,8 @@
 /// SHA-256 in Swift, for fingerprints on paths that must not load libcrypto (cache keys).
 ///
-/// A cached launch hashes its cache key and nothing else; loading libcrypto for that would
-/// cost more than the rest of the launch. Tests check it against libcrypto's SHA-256.
+/// A cached launch hashes its cache key and nothing else; the static launcher cannot load
+/// libcrypto (its module graph does not reach `LWCrypto`), and loading it elsewhere would cost
+/// more than the rest of the launch. `LWCryptoTests` checks it against libcrypto's SHA-256.
 public enum Fingerprint {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
