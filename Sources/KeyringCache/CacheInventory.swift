@@ -1,5 +1,5 @@
 import CKeyutils
-import LWCrypto
+import LWEncoding
 import LWJSON
 
 /// Every `lwexec:` key in the lwexec keyring, readable or not: what `cache list` shows and
