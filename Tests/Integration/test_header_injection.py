@@ -56,14 +56,14 @@ class WireRecorder:
                     if not chunk:
                         break
                     data += chunk
-            except OSError:
-                pass
-            self.seen.append(data)
-            try:
-                c.sendall(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                self.seen.append(data)
+                c.sendall(self.answer(c, data))
             except OSError:
                 pass
             c.close()
+
+    def answer(self, conn: socket.socket, head: bytes) -> bytes:
+        return b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
 
     def close(self) -> None:
         self.sock.close()
@@ -209,31 +209,18 @@ def test_sso_access_token_from_the_cache_file(lw: LW, wire):
 
 
 class HostileSTS(WireRecorder):
-    """Answers AssumeRole with a session token holding an encoded line break (a raw CR LF in the XML text)."""
+    """Answers AssumeRole with a session token holding a line break (a raw CR LF in the XML text)."""
 
-    def _serve(self) -> None:
-        while True:
-            try:
-                c, _ = self.sock.accept()
-            except OSError:
-                return
-            data = b""
-            while b"\r\n\r\n" not in data:
-                chunk = c.recv(65536)
-                if not chunk:
-                    break
-                data += chunk
-            self.seen.append(data)
-            head, _, rest = data.partition(b"\r\n\r\n")
-            length = next((int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")), 0)
-            while len(rest) < length:
-                rest += c.recv(65536)
-            body = (f"<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId>"
-                    f"<SecretAccessKey>wJalrXUtnFEMIbPxRfiCYEXAMPLEKEY</SecretAccessKey><SessionToken>tok\r\nX-Injected: yes</SessionToken>"
-                    f"<Expiration>{iso_in(3600)}</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>").encode()
-            c.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\nContent-Length: "
-                      + str(len(body)).encode() + b"\r\n\r\n" + body)
-            c.close()
+    def answer(self, conn: socket.socket, data: bytes) -> bytes:
+        head, _, rest = data.partition(b"\r\n\r\n")
+        length = next((int(l.split(b":")[1]) for l in head.split(b"\r\n") if l.lower().startswith(b"content-length")), 0)
+        while len(rest) < length:
+            rest += conn.recv(65536)
+        body = (f"<AssumeRoleResponse><AssumeRoleResult><Credentials><AccessKeyId>ASIAX</AccessKeyId>"
+                f"<SecretAccessKey>wJalrXUtnFEMIbPxRfiCYEXAMPLEKEY</SecretAccessKey><SessionToken>tok\r\nX-Injected: yes</SessionToken>"
+                f"<Expiration>{iso_in(3600)}</Expiration></Credentials></AssumeRoleResult></AssumeRoleResponse>").encode()
+        return (b"HTTP/1.1 200 OK\r\nContent-Type: text/xml\r\nConnection: close\r\nContent-Length: "
+                + str(len(body)).encode() + b"\r\n\r\n" + body)
 
 
 def test_sts_answer(lw: LW, wire):

@@ -77,9 +77,7 @@ struct DeleteCommand: ParsableCommand {
 
     func deleteSecret(ctx: ManagementContext) throws {
         let mode: DeletionMode = forceDeleteWithoutRecovery ? .withoutRecovery : .recoveryWindow(days: recoveryDays ?? 30)
-        guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.notFound(name, sm: ctx.sm)
-        }
+        let d = try ctx.describe(name)
         if let deleted = d.deletedDate {
             throw CommandFailure("\(name) is already scheduled for deletion\(ServiceErrors.deletionWhen(deleted))")
         }

@@ -28,9 +28,7 @@ struct DescribeCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.notFound(name, sm: ctx.sm)
-        }
+        let d = try ctx.describe(name)
         if json {
             StandardOutput.write(JSONOutput.render(Self.record(d)))
             return

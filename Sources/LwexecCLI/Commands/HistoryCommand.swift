@@ -29,9 +29,7 @@ struct HistoryCommand: ParsableCommand {
         let ctx = try ManagementContext(common)
         // The secret first: a clear "not found" with suggestions (emulators answer ListSecretVersionIds
         // for a missing secret with a 500).
-        guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.notFound(name, sm: ctx.sm)
-        }
+        let d = try ctx.describe(name)
         if let deleted = d.deletedDate { throw ServiceErrors.scheduledForDeletion(name, sm: ctx.sm, deletedDate: deleted) }
         let versions = try ServiceErrors.about(name, sm: ctx.sm) { try ctx.sm.listVersions(id: name) }
         if json {

@@ -132,9 +132,7 @@ struct RotateCommand: ParsableCommand {
 
     /// The secret's metadata before acting; not found and scheduled for deletion are errors.
     func describe(_ ctx: ManagementContext) throws -> SecretDescription {
-        guard let d = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.notFound(name, sm: ctx.sm)
-        }
+        let d = try ctx.describe(name)
         if let deleted = d.deletedDate { throw ServiceErrors.scheduledForDeletion(name, sm: ctx.sm, deletedDate: deleted) }
         return d
     }

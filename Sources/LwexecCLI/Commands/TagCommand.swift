@@ -49,9 +49,7 @@ struct TagCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try ManagementContext(common)
-        guard let secret = try ServiceErrors.about(name, sm: ctx.sm, { try ctx.sm.describeSecret(id: name) }) else {
-            throw ServiceErrors.notFound(name, sm: ctx.sm)
-        }
+        let secret = try ctx.describe(name)
         var overrides: [String: String] = [:]
         for t in tags { if let (k, v) = RequiredTags.parse(t) { overrides[k] = v } }
         let fixer = SOPFixer(sm: ctx.sm, auditor: Auditor(naming: NamingGate(env: ctx.env).policy), dryRun: dryRun)

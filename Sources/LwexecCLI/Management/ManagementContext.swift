@@ -3,6 +3,17 @@ import SecretResolution
 import SecretsManager
 
 /// What every secret-management command starts from: the environment, a logger and a signed client.
+extension ManagementContext {
+    /// The secret's description, or the one not-found error (region, endpoint, close names); other
+    /// service errors explained as every command explains them.
+    func describe(_ name: String) throws -> SecretDescription {
+        guard let d = try ServiceErrors.about(name, sm: sm, { try sm.describeSecret(id: name) }) else {
+            throw ServiceErrors.notFound(name, sm: sm)
+        }
+        return d
+    }
+}
+
 struct ManagementContext {
     let env: ProcessEnvironment
     let log: Logger
