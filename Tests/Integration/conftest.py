@@ -68,7 +68,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 # Tools the suite needs. Some tests are marked to skip without one (for a developer's partial
 # machine); under CI (CI=true) a missing tool fails the run instead, so a green CI never hides
 # tests that did not run. scripts/bootstrap installs them all.
-REQUIRED_TOOLS = ["keyctl", "tmux", "zsh", "fish", "dash", "git", "mandoc", "setpriv", "unshare", "nsenter", "readelf", "make"]
+REQUIRED_TOOLS = ["keyctl", "tmux", "zsh", "fish", "dash", "git", "aws", "mandoc", "setpriv", "unshare", "nsenter", "readelf", "make"]
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:
