@@ -10,9 +10,7 @@ password asks first; rotation in /prod/ asks as delete does; a --watch consumer 
 from __future__ import annotations
 
 import base64
-import os
 import re
-import signal
 import subprocess
 import sys
 
@@ -21,6 +19,7 @@ from conftest import LW, PY, HELPERS, wait_for
 if str(HELPERS) not in sys.path:
     sys.path.insert(0, str(HELPERS))
 from wire_proxy import WireProxy  # noqa: E402
+from test_supervision_watch import lines, stop  # noqa: E402  (the watch tests' own helpers)
 
 LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:no-such-rotation"
 
@@ -123,11 +122,10 @@ def test_rotation_in_prod_needs_confirmation(lw: LW):
 
 
 CHILD = r"""
-import os, sys, time
+import os, signal, sys
 with open(sys.argv[1], "a") as f:
     f.write("%d %s\n" % (os.getpid(), os.environ.get("DATABASE_PASSWORD", "-")))
-while True:
-    time.sleep(0.05)
+signal.pause()
 """
 
 
@@ -141,7 +139,7 @@ def test_watch_restarts_at_promote_not_at_pending(lw: LW):
                  stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
     def starts() -> list[str]:
-        return log.read_text().splitlines() if log.exists() else []
+        return lines(log)
 
     def polls() -> int:
         return proxy.targets().count("ListSecrets")
@@ -158,11 +156,5 @@ def test_watch_restarts_at_promote_not_at_pending(lw: LW):
         wait_for(lambda: len(starts()) == 2, 10, "the restart after --promote")
         assert starts()[1].split()[1] == lw.seeded["pending"]
     finally:
-        if p.poll() is None:
-            os.kill(p.pid, signal.SIGTERM)
-        try:
-            p.wait(10)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
+        stop(p)
         proxy.close()
