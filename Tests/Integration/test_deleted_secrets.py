@@ -74,7 +74,7 @@ def test_deleted_secret_listed_under_errors_is_left_out(lw: LW):
     try:
         r, probe = run_through(lw, proxy, prefix)
         assert r.returncode == 0, r
-        assert proxy.rewritten == 1 and proxy.targets == ["BatchGetSecretValue"]
+        assert proxy.rewritten == 1 and proxy.targets() == ["BatchGetSecretValue"]
         env = probe.env()
         assert env["API_KEY"] == f"api-{lw.uid}-value" and "GONE_API_KEY" not in env
     finally:

@@ -10,76 +10,45 @@ filter covers `secret`, answers instead:
   the emulator did before it modelled the service;
 * mode "errors": moto's answer with `secret` added under `Errors` (SecretId, ErrorCode, Message).
 
-`targets` lists the X-Amz-Target operations seen, in order.
+A WireProxy: `targets()` lists the operations seen, in order; `rewritten` counts the answers changed.
 """
 
 from __future__ import annotations
 
-import http.client
 import json
 import threading
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from urllib.parse import urlsplit
+
+from wire_proxy import WireProxy
 
 
-class BatchProxy:
+class BatchProxy(WireProxy):
     def __init__(self, upstream: str, mode: str, secret: str, code: str, message: str):
         assert mode in ("refuse", "errors")
-        u = urlsplit(upstream)
-        self.upstream = (u.hostname, u.port)
-        self.targets: list[str] = []
+        self.mode, self.secret, self.code, self.message = mode, secret, code, message
         self.rewritten = 0
-        lock = threading.Lock()
-        proxy = self
+        self.count_lock = threading.Lock()
+        super().__init__(upstream)
 
-        class Handler(BaseHTTPRequestHandler):
-            protocol_version = "HTTP/1.1"
+    def covers(self, operation: str, body: bytes) -> bool:
+        """A BatchGetSecretValue whose name filter covers the secret."""
+        if operation != "BatchGetSecretValue":
+            return False
+        filters = json.loads(body or b"{}").get("Filters", [])
+        return any(f.get("Key") == "name" and any(self.secret.startswith(v) for v in f.get("Values", []))
+                   for f in filters)
 
-            def log_message(self, *args):  # quiet
-                pass
+    def answer_instead(self, operation: str, body: bytes) -> tuple[int, bytes] | None:
+        if self.mode != "refuse" or not self.covers(operation, body):
+            return None
+        with self.count_lock:
+            self.rewritten += 1
+        return 400, json.dumps({"__type": self.code, "message": self.message}).encode()
 
-            def do_POST(self):
-                body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                op = self.headers.get("X-Amz-Target", "?").split(".")[-1]
-                with lock:
-                    proxy.targets.append(op)
-                covers = False
-                if op == "BatchGetSecretValue":
-                    req = json.loads(body or b"{}")
-                    for f in req.get("Filters", []):
-                        if f.get("Key") == "name" and any(secret.startswith(v) for v in f.get("Values", [])):
-                            covers = True
-                if covers and mode == "refuse":
-                    with lock:
-                        proxy.rewritten += 1
-                    self._answer(400, json.dumps({"__type": code, "message": message}).encode())
-                    return
-                conn = http.client.HTTPConnection(*proxy.upstream, timeout=30)
-                conn.request("POST", self.path, body=body, headers=dict(self.headers.items()))
-                resp = conn.getresponse()
-                data = resp.read()
-                conn.close()
-                if covers and resp.status == 200:
-                    answer = json.loads(data)
-                    answer.setdefault("Errors", []).append({"SecretId": secret, "ErrorCode": code, "Message": message})
-                    data = json.dumps(answer).encode()
-                    with lock:
-                        proxy.rewritten += 1
-                self._answer(resp.status, data)
-
-            def _answer(self, status: int, data: bytes) -> None:
-                self.send_response(status)
-                self.send_header("Content-Type", "application/x-amz-json-1.1")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
-
-        ThreadingHTTPServer.request_queue_size = 128
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
+    def rewrite(self, operation: str, body: bytes, status: int, data: bytes) -> bytes:
+        if self.mode != "errors" or status != 200 or not self.covers(operation, body):
+            return data
+        answer = json.loads(data)
+        answer.setdefault("Errors", []).append({"SecretId": self.secret, "ErrorCode": self.code, "Message": self.message})
+        with self.count_lock:
+            self.rewritten += 1
+        return json.dumps(answer).encode()

@@ -33,22 +33,29 @@ class WireProxy:
             def do_POST(self):
                 start = time.monotonic()
                 body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
-                conn = http.client.HTTPConnection(*proxy.upstream, timeout=30)
-                conn.request("POST", self.path, body=body, headers=dict(self.headers.items()))
-                resp = conn.getresponse()
-                data = resp.read()
+                target = self.headers.get("X-Amz-Target", "?")
+                answer = proxy.answer_instead(target.split(".")[-1], body)
+                if answer is None:
+                    conn = http.client.HTTPConnection(*proxy.upstream, timeout=30)
+                    conn.request("POST", self.path, body=body, headers=dict(self.headers.items()))
+                    resp = conn.getresponse()
+                    status, headers = resp.status, resp.getheaders()
+                    data = proxy.rewrite(target.split(".")[-1], body, status, resp.read())
+                    conn.close()
+                else:
+                    status, data = answer
+                    headers = [("Content-Type", "application/x-amz-json-1.1")]
                 if latency:
                     time.sleep(latency)
-                self.send_response(resp.status)
-                for k, v in resp.getheaders():
+                self.send_response(status)
+                for k, v in headers:
                     if k.lower() not in ("content-length", "connection", "transfer-encoding"):
                         self.send_header(k, v)
                 self.send_header("Content-Length", str(len(data)))
                 self.end_headers()
                 self.wfile.write(data)
-                conn.close()
                 with proxy.lock:
-                    proxy.calls.append((self.headers.get("X-Amz-Target", "?"), start, time.monotonic()))
+                    proxy.calls.append((target, start, time.monotonic()))
 
         # lwexec opens up to 64 connections at once: the default listen backlog (5) would drop SYNs
         # and the retransmits would look like extra round trips.
@@ -57,6 +64,14 @@ class WireProxy:
         self.server.daemon_threads = True
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def answer_instead(self, operation: str, body: bytes) -> tuple[int, bytes] | None:
+        """An answer to send without asking upstream (status, body); None: forward. For subclasses."""
+        return None
+
+    def rewrite(self, operation: str, body: bytes, status: int, data: bytes) -> bytes:
+        """The upstream answer's body as the client gets it. For subclasses."""
+        return data
 
     def rounds(self) -> int:
         """Sequential round trips: a new round starts when a request begins after every
