@@ -82,17 +82,24 @@ echo 'not json'
     wait_for(lambda: gone(pid), 3, "the grandchild to be gone")
 
 
-def test_an_agent_left_by_a_helper_that_succeeds_keeps_running(lw: LW):
-    # Deliberate: a helper whose answer is used may leave an agent running (it has its own group).
+def agent_helper(lw: LW, agent_redirect: str):
+    """A credential_process that starts an agent (`sleep 1000`, its output sent to `agent_redirect`),
+    writes the agent's PID to a file and answers with a new user's keys. Returns (script, PID file)."""
     keys = lw.make_user(ALLOW_ALL)
-    app = lw.name("app"), lw.seed("app/database_password")
     agent_pid = lw.path("agent.pid")
     answer = json.dumps({"Version": 1, "AccessKeyId": keys.access_key_id, "SecretAccessKey": keys.secret_access_key})
     script = write_exe(lw.path("agent-helper"), f"""#!/bin/sh
-sleep 1000 >/dev/null 2>&1 &
+sleep 1000 {agent_redirect} &
 echo $! > {shlex.quote(str(agent_pid))}
 echo {shlex.quote(answer)}
 """)
+    return script, agent_pid
+
+
+def test_an_agent_left_by_a_helper_that_succeeds_keeps_running(lw: LW):
+    # Deliberate: a helper whose answer is used may leave an agent running (it has its own group).
+    app = lw.name("app"), lw.seed("app/database_password")
+    script, agent_pid = agent_helper(lw, agent_redirect=">/dev/null 2>&1")
     probe = lw.probe()
     r = lw.run([app[0], "--", *probe.argv], env=profile_env(lw, str(script)))
     assert r.returncode == 0 and probe.env()["DATABASE_PASSWORD"] == app[1], r
@@ -107,15 +114,8 @@ echo {shlex.quote(answer)}
 def test_a_grandchild_holding_the_pipes_does_not_keep_lwexec_waiting(lw: LW):
     # `sh -c 'agent & echo …'`: the helper is done once it exits and what it wrote is read; before,
     # lwexec waited for the pipes to close, until the deadline.
-    keys = lw.make_user(ALLOW_ALL)
     app = lw.name("app"), lw.seed("app/database_password")
-    agent_pid = lw.path("agent.pid")
-    answer = json.dumps({"Version": 1, "AccessKeyId": keys.access_key_id, "SecretAccessKey": keys.secret_access_key})
-    script = write_exe(lw.path("agent-helper"), f"""#!/bin/sh
-sleep 1000 &
-echo $! > {shlex.quote(str(agent_pid))}
-echo {shlex.quote(answer)}
-""")
+    script, agent_pid = agent_helper(lw, agent_redirect="")  # the agent keeps the helper's stdout and stderr
     probe = lw.probe()
     r = lw.run(["--timeout", "10", app[0], "--", *probe.argv], env=profile_env(lw, str(script)))
     pid = read_pid(agent_pid)
